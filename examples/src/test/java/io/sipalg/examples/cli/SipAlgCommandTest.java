@@ -1,0 +1,44 @@
+package io.sipalg.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class SipAlgCommandTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int execute(String... args) {
+    CommandLine cli = SipAlgCommand.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    return cli.execute(args);
+  }
+
+  @Test
+  void helpListsEverySubcommand() {
+    assertThat(execute("--help")).isZero();
+    assertThat(out.toString()).contains("run", "demo", "parse", "show-config");
+  }
+
+  @Test
+  void versionNamesTheProduct() {
+    assertThat(execute("--version")).isZero();
+    assertThat(out.toString()).startsWith("sip-alg ");
+  }
+
+  @Test
+  void unknownSubcommandIsAUsageError() {
+    assertThat(execute("frobnicate")).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown subcommand 'frobnicate'", "--help");
+  }
+
+  @Test
+  void missingSubcommandIsAUsageError() {
+    assertThat(execute()).isEqualTo(2);
+    assertThat(err.toString()).contains("Missing subcommand");
+  }
+}

@@ -1,0 +1,9 @@
+/** The ALG core: two SSLEngine legs around the inspector chain. */
+module io.sipalg.tls {
+  requires transitive io.sipalg.api;
+  requires org.slf4j;
+  requires org.bouncycastle.tls;
+  requires org.bouncycastle.provider;
+
+  exports io.sipalg.tls;
+}
