@@ -6,4 +6,8 @@ module io.sipalg.api {
   requires org.bouncycastle.provider;
 
   exports io.sipalg.api;
+  exports io.sipalg.api.cert;
+  exports io.sipalg.api.config;
+  exports io.sipalg.api.inspect;
+  exports io.sipalg.api.session;
 }
