@@ -1,0 +1,27 @@
+package io.sipalg.api;
+
+/** Values of {@code ssl-algorithm}: relative strength of the permitted cipher suites. */
+public enum SslAlgorithm implements FortiOsValue {
+  /** {@code high}: AES and ChaCha20 only. */
+  HIGH("high"),
+  /** {@code medium}: adds 3DES (and RC4 where a provider implements it). */
+  MEDIUM("medium"),
+  /** {@code low}: adds DES where a provider implements it. */
+  LOW("low");
+
+  private final String fortiOsName;
+
+  SslAlgorithm(String fortiOsName) {
+    this.fortiOsName = fortiOsName;
+  }
+
+  @Override
+  public String fortiOsName() {
+    return fortiOsName;
+  }
+
+  @Override
+  public String toString() {
+    return fortiOsName;
+  }
+}
