@@ -37,17 +37,24 @@ public final class FramingException extends Exception {
   private final Reason reason;
   private final boolean resynchronisable;
   private final transient byte[] headerSection;
+  private final String detail;
 
   FramingException(Reason reason, boolean resynchronisable, String detail, byte[] headerSection) {
     super(reason + ": " + detail);
     this.reason = reason;
     this.resynchronisable = resynchronisable;
     this.headerSection = headerSection;
+    this.detail = detail;
   }
 
   /** Which limit or {@code Content-Length} problem stopped framing. */
   public Reason reason() {
     return reason;
+  }
+
+  /** The human-readable detail without the reason prefix, e.g. {@code Content-Length -999}. */
+  public String detail() {
+    return detail;
   }
 
   /**

@@ -36,7 +36,89 @@ final class HeaderChecks {
       case "require": case "proxy-require": case "supported": case "unsupported":
         tokens(b, s, e, canonical.equalsIgnoreCase("supported"));
         break;
+      case "date": date(b, s, e); break;
+      case "retry-after": retryAfter(b, s, e); break;
+      case "warning": warning(b, s, e); break;
       default: break;
+    }
+  }
+
+  private static final String[] WKDAY = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  private static final String[] MONTH = {
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+  };
+
+  /** RFC 3261 20.17: rfc1123-date, {@code Sun, 06 Nov 1994 08:49:37 GMT}; only GMT. */
+  static void date(byte[] b, int s, int e) throws BadSyntax {
+    String v = Lex.str(b, s, e);
+    if (v.length() != 29 || !oneOf(v.substring(0, 3), WKDAY) || !v.startsWith(", ", 3)
+        || !digits(v, 5, 7) || v.charAt(7) != ' ' || !oneOf(v.substring(8, 11), MONTH)
+        || v.charAt(11) != ' ' || !digits(v, 12, 16) || v.charAt(16) != ' ' || !digits(v, 17, 19)
+        || v.charAt(19) != ':' || !digits(v, 20, 22) || v.charAt(22) != ':' || !digits(v, 23, 25)
+        || v.charAt(25) != ' ') {
+      throw new BadSyntax(s, "not an RFC 1123 date");
+    }
+    if (!v.endsWith("GMT")) {
+      throw new BadSyntax(s + 26, "time zone must be GMT");
+    }
+  }
+
+  private static boolean oneOf(String v, String[] options) {
+    for (String o : options) {
+      if (o.equals(v)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean digits(String v, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!Lex.isDigit(v.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** RFC 3261 20.33: delta-seconds [comment] *(;params); delta-seconds up to 2^32-1. */
+  static void retryAfter(byte[] b, int s, int e) throws BadSyntax {
+    int p = s;
+    while (p < e && Lex.isDigit(b[p])) {
+      p++;
+    }
+    if (p == s || Lex.parseUnsigned(b, s, p, 0xFFFFFFFFL) < 0) {
+      throw new BadSyntax(s, "Retry-After must be delta-seconds up to 2^32-1");
+    }
+  }
+
+  /** RFC 3261 20.43: warn-code is exactly 3 digits, then SP agent SP quoted text. */
+  static void warning(byte[] b, int s, int e) throws BadSyntax {
+    int p = s;
+    while (true) {
+      int ds = p;
+      while (p < e && Lex.isDigit(b[p])) {
+        p++;
+      }
+      if (p - ds != 3 || p >= e || b[p] != ' ') {
+        throw new BadSyntax(ds, "warn-code must be 3 digits followed by SP");
+      }
+      int q = Lex.indexOf(b, p, e, '"');
+      if (q < 0) {
+        throw new BadSyntax(p, "missing warn-text");
+      }
+      q = Lex.skipQuoted(b, q, e);
+      if (q < 0) {
+        throw new BadSyntax(p, "unterminated warn-text");
+      }
+      p = Lex.skipLws(b, q, e);
+      if (p >= e) {
+        return;
+      }
+      if (b[p] != ',') {
+        throw new BadSyntax(p, "expected ',' between warnings");
+      }
+      p = Lex.skipLws(b, p + 1, e);
     }
   }
 

@@ -23,8 +23,9 @@ public final class MessageCheck {
     if (bytes.length == 0) {
       return "INVALID empty file";
     }
-    SipLimits limits = SipLimits.builder().maxBodyBytes(Math.max(1, bytes.length))
-        .maxHeaderSectionBytes(Math.max(1, bytes.length)).build();
+    SipLimits limits = SipLimits.builder().maxBodyBytes(Integer.MAX_VALUE)
+        .maxHeaderSectionBytes(Math.max(1, bytes.length))
+        .maxLineLength(Math.max(1, bytes.length)).maxHeaderCount(Math.max(1, bytes.length)).build();
     SipFramer framer = new SipFramer(limits);
     framer.feed(bytes, 0, bytes.length);
     SipFrame frame;
@@ -70,10 +71,13 @@ public final class MessageCheck {
   private static String describe(FramingException e) {
     switch (e.reason()) {
       case CONTENT_LENGTH_MISSING: return "missing Content-Length header";
-      case CONTENT_LENGTH_MULTIPLE: return "multiple Content-Length values";
-      case CONTENT_LENGTH_NEGATIVE: return "negative Content-Length: " + e.getMessage();
-      case CONTENT_LENGTH_NOT_NUMERIC: return "non-numeric " + e.getMessage();
-      case CONTENT_LENGTH_OVERFLOW: return "Content-Length overflow: " + e.getMessage();
+      case CONTENT_LENGTH_MULTIPLE: return "malformed Content-Length header: " + e.detail();
+      case CONTENT_LENGTH_NEGATIVE: return "malformed Content-Length header: negative "
+          + e.detail();
+      case CONTENT_LENGTH_NOT_NUMERIC: return "malformed Content-Length header: non-numeric "
+          + e.detail();
+      case CONTENT_LENGTH_OVERFLOW: return "malformed Content-Length header: overflowing "
+          + e.detail();
       default: return e.getMessage();
     }
   }

@@ -18,7 +18,6 @@ import java.util.List;
  * independent copy. Edits go through {@link #edit()}. Not thread-safe.
  */
 public final class SipMessage {
-  private static final int F = 5; // ints per header: lineStart, nameEnd(-1: no colon), valueStart, valueEnd, lineEnd
 
   private final byte[] b;
   private final int off;
@@ -34,6 +33,7 @@ public final class SipMessage {
   private final int startLineEnd;
   private int[] h;
   private int count;
+  private int headersEnd;
   private int bodyStart;
   private boolean headersTerminated;
 
@@ -92,51 +92,72 @@ public final class SipMessage {
 
   private void indexHeaders(int p) {
     int end = off + len;
-    h = new int[F * 12];
+    int[] scratch = SCRATCH.get();
+    int n = 0;
     while (p < end) {
       int nl = Lex.indexOf(b, p, end, '\n');
       int lineEnd = nl < 0 ? end : nl + 1;
       int contentEnd = nl < 0 ? end : (nl > p && b[nl - 1] == '\r' ? nl - 1 : nl);
       if (contentEnd == p && nl >= 0) {
         headersTerminated = true;
+        headersEnd = p;
         bodyStart = lineEnd;
-        return;
+        break;
       }
       byte first = b[p];
-      if ((first == ' ' || first == '\t') && count > 0) {
-        int i = (count - 1) * F;
-        h[i + 3] = Lex.trimEnd(b, h[i + 2], contentEnd);
-        h[i + 4] = lineEnd;
-      } else {
-        addHeader(p, contentEnd, lineEnd);
+      if (!((first == ' ' || first == '\t') && n > 0)) {
+        if (2 * n + 2 > scratch.length) {
+          scratch = Arrays.copyOf(scratch, scratch.length * 2);
+          SCRATCH.set(scratch);
+        }
+        scratch[2 * n] = p;
+        scratch[2 * n + 1] = Lex.indexOf(b, p, contentEnd, ':');
+        n++;
       }
       p = lineEnd;
     }
-    bodyStart = end;
+    if (!headersTerminated) {
+      headersEnd = end;
+      bodyStart = end;
+    }
+    count = n;
+    h = Arrays.copyOf(scratch, 2 * n);
   }
 
-  private void addHeader(int p, int contentEnd, int lineEnd) {
-    if ((count + 1) * F > h.length) {
-      h = Arrays.copyOf(h, h.length * 2);
+  /** Per-thread index scratch so a parse allocates exactly 8 bytes per header. */
+  private static final ThreadLocal<int[]> SCRATCH = ThreadLocal.withInitial(() -> new int[128]);
+
+  private int ls(int i) {
+    return h[2 * i];
+  }
+
+  private int colon(int i) {
+    return h[2 * i + 1];
+  }
+
+  private int le(int i) {
+    return i + 1 < count ? h[2 * i + 2] : headersEnd;
+  }
+
+  /** Absolute end of the name (before optional whitespace and ':'), or -1 without colon. */
+  private int ne(int i) {
+    int c = colon(i);
+    return c < 0 ? -1 : Lex.trimEnd(b, ls(i), c);
+  }
+
+  private int ve(int i) {
+    int c = colon(i);
+    int from = c < 0 ? ls(i) : c + 1;
+    return Lex.trimEnd(b, from, le(i));
+  }
+
+  private int vs(int i) {
+    int c = colon(i);
+    if (c < 0) {
+      return ls(i);
     }
-    int i = count * F;
-    count++;
-    h[i] = p;
-    h[i + 4] = lineEnd;
-    int colon = Lex.indexOf(b, p, contentEnd, ':');
-    if (colon < 0) {
-      h[i + 1] = -1;
-      h[i + 2] = p;
-      h[i + 3] = contentEnd;
-      return;
-    }
-    h[i + 1] = Lex.trimEnd(b, p, colon);
-    int vs = colon + 1;
-    while (vs < contentEnd && (b[vs] == ' ' || b[vs] == '\t')) {
-      vs++;
-    }
-    h[i + 2] = vs;
-    h[i + 3] = Lex.trimEnd(b, vs, contentEnd);
+    int e = ve(i);
+    return Math.min(Lex.skipLws(b, c + 1, e), e);
   }
 
   // ---------------------------------------------------------------- raw access
@@ -322,8 +343,8 @@ public final class SipMessage {
   }
 
   private boolean nameMatches(int i, String longName, char compact) {
-    int ne = h[i * F + 1];
-    return ne >= 0 && HeaderNames.matches(b, h[i * F], ne, longName, compact);
+    int ne = ne(i);
+    return ne >= 0 && HeaderNames.matches(b, ls(i), ne, longName, compact);
   }
 
   boolean headerIs(int i, String name) {
@@ -331,46 +352,46 @@ public final class SipMessage {
   }
 
   boolean hasValidName(int i) {
-    int ne = h[i * F + 1];
-    return ne > h[i * F] && Lex.skipToken(b, h[i * F], ne) == ne;
+    int ne = ne(i);
+    return ne > ls(i) && Lex.skipToken(b, ls(i), ne) == ne;
   }
 
   String nameAsWritten(int i) {
-    int ne = h[i * F + 1];
-    return ne < 0 ? Lex.str(b, h[i * F], h[i * F + 3]) : Lex.str(b, h[i * F], ne);
+    int ne = ne(i);
+    return ne < 0 ? Lex.str(b, ls(i), ve(i)) : Lex.str(b, ls(i), ne);
   }
 
   String valueString(int i) {
-    return Lex.unfold(b, h[i * F + 2], h[i * F + 3]);
+    return Lex.unfold(b, vs(i), ve(i));
   }
 
   int lineStart(int i) {
-    return h[i * F] - off;
+    return ls(i) - off;
   }
 
   int valueStart(int i) {
-    return h[i * F + 2] - off;
+    return vs(i) - off;
   }
 
   int valueEnd(int i) {
-    return h[i * F + 3] - off;
+    return ve(i) - off;
   }
 
   int lineEnd(int i) {
-    return h[i * F + 4] - off;
+    return le(i) - off;
   }
 
   int absValueStart(int i) {
-    return h[i * F + 2];
+    return vs(i);
   }
 
   int absValueEnd(int i) {
-    return h[i * F + 3];
+    return ve(i);
   }
 
   String rawLine(int i) {
-    int s = h[i * F];
-    int e = h[i * F + 4];
+    int s = ls(i);
+    int e = le(i);
     while (e > s && (b[e - 1] == '\n' || b[e - 1] == '\r')) {
       e--;
     }
@@ -378,8 +399,8 @@ public final class SipMessage {
   }
 
   int longestPhysicalLine(int i) {
-    int s = h[i * F];
-    int e = h[i * F + 4];
+    int s = ls(i);
+    int e = le(i);
     int longest = 0;
     int ls = s;
     for (int p = s; p < e; p++) {
@@ -427,7 +448,7 @@ public final class SipMessage {
   // ---------------------------------------------------------------- typed access
 
   private MalformedHeaderException malformed(int i, BadSyntax e) {
-    String name = h[i * F + 1] < 0 ? "(no colon)" : HeaderNames.canonical(nameAsWritten(i));
+    String name = ne(i) < 0 ? "(no colon)" : HeaderNames.canonical(nameAsWritten(i));
     return new MalformedHeaderException(new HeaderError(name, e.index - off, e.getMessage()));
   }
 
@@ -441,7 +462,7 @@ public final class SipMessage {
     List<Via> out = new ArrayList<>(2);
     for (int i = find(HeaderNames.VIA, 0); i >= 0; i = find(HeaderNames.VIA, i + 1)) {
       try {
-        HeaderChecks.vias(b, h[i * F + 2], h[i * F + 3], off, out);
+        HeaderChecks.vias(b, vs(i), ve(i), off, out);
       } catch (BadSyntax e) {
         throw malformed(i, e);
       }
@@ -461,7 +482,7 @@ public final class SipMessage {
       return null;
     }
     try {
-      return Via.parse(b, h[i * F + 2], h[i * F + 3], off);
+      return Via.parse(b, vs(i), ve(i), off);
     } catch (BadSyntax e) {
       throw malformed(i, e);
     }
@@ -493,7 +514,7 @@ public final class SipMessage {
       return null;
     }
     try {
-      return NameAddress.parse(b, h[i * F + 2], h[i * F + 3], off, false, false);
+      return NameAddress.parse(b, vs(i), ve(i), off, false, false);
     } catch (BadSyntax e) {
       throw malformed(i, e);
     }
@@ -511,11 +532,11 @@ public final class SipMessage {
       return null;
     }
     try {
-      HeaderChecks.callId(b, h[i * F + 2], h[i * F + 3]);
+      HeaderChecks.callId(b, vs(i), ve(i));
     } catch (BadSyntax e) {
       throw malformed(i, e);
     }
-    return Lex.str(b, h[i * F + 2], h[i * F + 3]);
+    return Lex.str(b, vs(i), ve(i));
   }
 
   /**
@@ -530,7 +551,7 @@ public final class SipMessage {
       return null;
     }
     try {
-      return CSeq.parse(b, h[i * F + 2], h[i * F + 3]);
+      return CSeq.parse(b, vs(i), ve(i));
     } catch (BadSyntax e) {
       throw malformed(i, e);
     }
@@ -572,7 +593,7 @@ public final class SipMessage {
       return -1;
     }
     try {
-      return HeaderChecks.number(b, h[i * F + 2], h[i * F + 3], max);
+      return HeaderChecks.number(b, vs(i), ve(i), max);
     } catch (BadSyntax e) {
       throw malformed(i, e);
     }
@@ -590,7 +611,7 @@ public final class SipMessage {
       return null;
     }
     try {
-      return HeaderChecks.mediaType(b, h[i * F + 2], h[i * F + 3]);
+      return HeaderChecks.mediaType(b, vs(i), ve(i));
     } catch (BadSyntax e) {
       throw malformed(i, e);
     }
@@ -641,7 +662,7 @@ public final class SipMessage {
     List<NameAddress> out = new ArrayList<>(1);
     for (int i = find(name, 0); i >= 0; i = find(name, i + 1)) {
       try {
-        HeaderChecks.addresses(b, h[i * F + 2], h[i * F + 3], off, wildcard, bracketsRequired, out);
+        HeaderChecks.addresses(b, vs(i), ve(i), off, wildcard, bracketsRequired, out);
       } catch (BadSyntax e) {
         throw malformed(i, e);
       }
@@ -719,13 +740,13 @@ public final class SipMessage {
   HeaderError checkHeader(int i) {
     if (!hasValidName(i)) {
       String line = rawLine(i);
-      return new HeaderError(h[i * F + 1] < 0 ? "(no colon)" : line.substring(0,
-          Math.max(0, h[i * F + 1] - h[i * F])), lineStart(i),
-          h[i * F + 1] < 0 ? "header line without ':': " + abbreviate(line) : "invalid header name");
+      return new HeaderError(ne(i) < 0 ? "(no colon)" : line.substring(0,
+          Math.max(0, ne(i) - ls(i))), lineStart(i),
+          ne(i) < 0 ? "header line without ':': " + abbreviate(line) : "invalid header name");
     }
     String name = HeaderNames.canonical(nameAsWritten(i));
     try {
-      HeaderChecks.check(name, b, h[i * F + 2], h[i * F + 3], off);
+      HeaderChecks.check(name, b, vs(i), ve(i), off);
       return null;
     } catch (BadSyntax e) {
       return new HeaderError(name, e.index - off, e.getMessage());
@@ -765,23 +786,16 @@ public final class SipMessage {
   }
 
   int absLineStart(int i) {
-    return h[i * F];
+    return ls(i);
   }
 
   int absLineEnd(int i) {
-    return h[i * F + 4];
+    return le(i);
   }
 
   /** End of the header section before the empty line (absolute). */
   int absHeadersEnd() {
-    if (count > 0) {
-      return h[(count - 1) * F + 4];
-    }
-    int p = startLineEnd;
-    while (p < off + len && b[p] != '\n') {
-      p++;
-    }
-    return Math.min(p + 1, off + len);
+    return headersEnd;
   }
 
   List<Integer> indexesOf(String name) {
