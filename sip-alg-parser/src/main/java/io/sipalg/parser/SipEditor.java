@@ -105,7 +105,7 @@ public final class SipEditor {
   public SipEditor addHeader(String name, String value) {
     checkHeaderText(name, value);
     int at = m.absHeadersEnd() - m.offset();
-    return replace(at, at, name + ": " + value + "\r\n");
+    return replace(at, at, tailPrefix() + name + ": " + value + "\r\n");
   }
 
   /**
@@ -249,8 +249,16 @@ public final class SipEditor {
     }
     List<Edit> all = new ArrayList<>(edits);
     if (newBody != null) {
-      addContentLengthFix(all);
-      all.add(new Edit(m.absBodyStart(), m.offset() + m.length(), newBody, Integer.MAX_VALUE));
+      boolean clAppended = addContentLengthFix(all);
+      byte[] body = newBody;
+      if (!m.headerSectionTerminated()) {
+        // a truncated header section gets its empty line, so the new body is a body
+        byte[] eol = Lex.ascii((clAppended ? "" : tailPrefix()) + "\r\n");
+        body = new byte[eol.length + newBody.length];
+        System.arraycopy(eol, 0, body, 0, eol.length);
+        System.arraycopy(newBody, 0, body, eol.length, newBody.length);
+      }
+      all.add(new Edit(m.absBodyStart(), m.offset() + m.length(), body, Integer.MAX_VALUE));
     }
     all.sort(Comparator.comparingInt(Edit::start).thenComparingInt(Edit::seq));
     byte[] src = m.array();
@@ -277,7 +285,8 @@ public final class SipEditor {
     return out;
   }
 
-  private void addContentLengthFix(List<Edit> all) {
+  /** Returns true when a Content-Length line was appended at the end of the headers. */
+  private boolean addContentLengthFix(List<Edit> all) {
     byte[] len = Lex.ascii(Integer.toString(newBody.length));
     List<SipHeader> fields = m.headers(HeaderNames.CONTENT_LENGTH);
     for (SipHeader cl : fields) {
@@ -289,12 +298,19 @@ public final class SipEditor {
         int ve = m.offset() + cl.valueEnd();
         all.removeIf(x -> x.start >= vs && x.end <= ve && x.end > x.start);
         all.add(new Edit(vs, ve, len, Integer.MAX_VALUE - 1));
-        return;
+        return false;
       }
     }
     int at = m.absHeadersEnd();
-    all.add(new Edit(at, at, Lex.ascii("Content-Length: " + newBody.length + "\r\n"),
-        Integer.MAX_VALUE - 1));
+    all.add(new Edit(at, at, Lex.ascii(tailPrefix() + "Content-Length: " + newBody.length
+        + "\r\n"), Integer.MAX_VALUE - 1));
+    return true;
+  }
+
+  /** CRLF when the header section ends in a line without terminator (truncated input). */
+  private String tailPrefix() {
+    int end = m.absHeadersEnd();
+    return end > m.offset() && m.array()[end - 1] != '\n' ? "\r\n" : "";
   }
 
   /**
