@@ -61,6 +61,14 @@ class FortiConfigErrorTest {
   }
 
   @Test
+  void oversizedConfigFile(@TempDir Path d) throws Exception {
+    Path big = d.resolve("big.conf");
+    java.nio.file.Files.write(big, new byte[FortiConfigReader.MAX_CONFIG_BYTES + 1]);
+    assertThatThrownBy(() -> FortiConfigReader.read(big))
+        .hasMessage(big + ":1:1: the config file is larger than 16 MiB: check the path");
+  }
+
+  @Test
   void misspeltKeywordWhereEditIsExpected() {
     assertError("config user peer\n  sett ca \"CA1\"\nend\n",
         "2:3: expected 'edit' or 'end' but found 'sett'");
