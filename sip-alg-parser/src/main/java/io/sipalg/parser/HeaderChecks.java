@@ -235,8 +235,8 @@ final class HeaderChecks {
     if (se == ss) {
       throw new BadSyntax(ss, "missing media subtype");
     }
-    Params params = new Params();
-    p = Params.parse(b, se, e, "", params, false);
+    Params params = new Params(b, false);
+    p = Params.parse(b, se, e, "", params);
     if (p != e) {
       throw new BadSyntax(p, "unexpected text in Content-Type");
     }
