@@ -2,7 +2,6 @@ package io.sipalg.inspect;
 
 import io.sipalg.api.VoipProfile;
 import io.sipalg.api.inspect.InspectionContext;
-import io.sipalg.api.inspect.SipInspector;
 import io.sipalg.api.inspect.Verdict;
 import io.sipalg.parser.CSeq;
 import io.sipalg.parser.MalformedHeaderException;
@@ -19,7 +18,7 @@ import java.util.Locale;
  * ends dialogs on BYE, CANCEL, a final error, expiry or session close. Expiry is evaluated lazily
  * at every message.
  */
-final class DialogInspector implements SipInspector {
+final class DialogInspector extends Link {
   private static final long DEFAULT_SUBSCRIBE_EXPIRES = 3600;
   private static final long DEFAULT_REGISTER_EXPIRES = 3600;
 

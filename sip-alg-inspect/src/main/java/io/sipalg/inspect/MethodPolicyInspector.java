@@ -3,7 +3,6 @@ package io.sipalg.inspect;
 import io.sipalg.api.SipMethodOption;
 import io.sipalg.api.VoipProfile;
 import io.sipalg.api.inspect.InspectionContext;
-import io.sipalg.api.inspect.SipInspector;
 import io.sipalg.api.inspect.Verdict;
 import io.sipalg.parser.SipMessage;
 import java.util.Optional;
@@ -12,7 +11,7 @@ import java.util.Optional;
  * {@code block-<method>}, {@code block-unknown} and {@code block-geo-red-options}: a blocked request
  * is dropped silently (no response, as FortiGate does) with one violation.
  */
-final class MethodPolicyInspector implements SipInspector {
+final class MethodPolicyInspector extends Link {
   private final VoipProfile profile;
   private final InspectionLog log;
   private final InspectorServices services;

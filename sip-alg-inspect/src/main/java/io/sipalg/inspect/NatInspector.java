@@ -2,7 +2,6 @@ package io.sipalg.inspect;
 
 import io.sipalg.api.VoipProfile;
 import io.sipalg.api.inspect.InspectionContext;
-import io.sipalg.api.inspect.SipInspector;
 import io.sipalg.api.inspect.Verdict;
 import io.sipalg.api.session.Direction;
 import io.sipalg.parser.HeaderNames;
@@ -28,7 +27,7 @@ import java.util.Optional;
  * translated back from what was recorded: the top Via sent-by by transaction, the Call-ID, and the
  * phone's From/To and Contact by call. Every edit goes through the message's editor.
  */
-final class NatInspector implements SipInspector {
+final class NatInspector extends Link {
   private final VoipProfile profile;
   private final InspectorServices services;
 

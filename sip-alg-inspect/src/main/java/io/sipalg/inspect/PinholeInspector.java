@@ -2,7 +2,6 @@ package io.sipalg.inspect;
 
 import io.sipalg.api.VoipProfile;
 import io.sipalg.api.inspect.InspectionContext;
-import io.sipalg.api.inspect.SipInspector;
 import io.sipalg.api.inspect.Verdict;
 import io.sipalg.api.session.Direction;
 import io.sipalg.api.session.Pinhole;
@@ -31,7 +30,7 @@ import java.util.Map;
  * {@code hosted-nat-traversal}, a private address written by the phone is replaced by the phone's
  * observed address. Pinholes close with their dialog or registration.
  */
-final class PinholeInspector implements SipInspector {
+final class PinholeInspector extends Link {
   private final VoipProfile profile;
   private final InspectionLog log;
 

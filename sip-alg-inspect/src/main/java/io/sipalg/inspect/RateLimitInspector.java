@@ -4,7 +4,6 @@ import io.sipalg.api.RateTrack;
 import io.sipalg.api.SipMethodOption;
 import io.sipalg.api.VoipProfile;
 import io.sipalg.api.inspect.InspectionContext;
-import io.sipalg.api.inspect.SipInspector;
 import io.sipalg.api.inspect.Verdict;
 import io.sipalg.api.session.Direction;
 import io.sipalg.api.session.SessionAddresses;
@@ -18,7 +17,7 @@ import java.util.Optional;
  * token. Source and destination are the session's socket addresses for the message's direction
  * (the phone and the SIP server).
  */
-final class RateLimitInspector implements SipInspector {
+final class RateLimitInspector extends Link {
   private final VoipProfile profile;
   private final InspectionLog log;
   private final RateLimiter limiter;

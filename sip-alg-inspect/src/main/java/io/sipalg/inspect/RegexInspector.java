@@ -2,7 +2,6 @@ package io.sipalg.inspect;
 
 import io.sipalg.api.VoipProfile;
 import io.sipalg.api.inspect.InspectionContext;
-import io.sipalg.api.inspect.SipInspector;
 import io.sipalg.api.inspect.Verdict;
 import io.sipalg.parser.SipHeader;
 import io.sipalg.parser.SipMessage;
@@ -13,7 +12,7 @@ import java.util.regex.Pattern;
  * value) must match, else the message is dropped with one violation. Requests and responses are
  * checked alike (a response repeats its request's Call-ID).
  */
-final class RegexInspector implements SipInspector {
+final class RegexInspector extends Link {
   private final Pattern callId;
   private final Pattern contentType;
   private final InspectionLog log;
