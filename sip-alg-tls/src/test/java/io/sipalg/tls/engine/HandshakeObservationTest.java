@@ -108,5 +108,18 @@ class HandshakeObservationTest {
     pair.send(pair.client, "early INVITE".getBytes()); // the ALG forwards before the leg is up
     pair.handshake();
     assertThat(pair.receivedByServer.toString()).isEqualTo("early INVITE");
+    assertThat(pair.client.unsentPlaintext()).isZero();
+  }
+
+  @ParameterizedTest
+  @EnumSource(JsseProvider.class)
+  void countsPlaintextThatCouldNotBeSentBeforeAClose(JsseProvider p) throws Exception {
+    TlsLeg client = TlsLeg.builder(TestPki.clientEngine(TestPki.clientContext(p, null),
+        List.of("TLSv1.3"))).build();
+    client.beginHandshake();
+    client.send(ByteBuffer.wrap("never delivered".getBytes()));
+    client.closeOutbound();
+    assertThat(client.unsentPlaintext()).isEqualTo("never delivered".length());
+    assertThat(client.pendingOutboundBytes()).isEqualTo(client.pendingNetworkBytes());
   }
 }
