@@ -109,6 +109,17 @@ public final class HeaderNames {
    * returns itself in lower case.
    */
   public static char compactFormOf(String longName) {
+    switch (longName) { // fast path for the canonical spellings used by the accessors
+      case CALL_ID: return 'i';
+      case CONTACT: return 'm';
+      case CONTENT_LENGTH: return 'l';
+      case CONTENT_TYPE: return 'c';
+      case FROM: return 'f';
+      case TO: return 't';
+      case VIA: return 'v';
+      case CSEQ: case MAX_FORWARDS: case ROUTE: case RECORD_ROUTE: case EXPIRES: return 0;
+      default: break;
+    }
     if (longName.length() == 1 && expandCompact(longName.charAt(0)) != null) {
       return Character.toLowerCase(longName.charAt(0));
     }

@@ -110,7 +110,9 @@ public final class SipMessage {
       if (!((first == ' ' || first == '\t') && n > 0)) {
         if (n == scratch.length) {
           scratch = Arrays.copyOf(scratch, scratch.length * 2);
-          SCRATCH.set(scratch);
+          if (scratch.length <= 4096) {
+            SCRATCH.set(scratch); // keep a grown scratch only while it stays small
+          }
         }
         scratch[n++] = p;
       }
@@ -752,10 +754,12 @@ public final class SipMessage {
 
   HeaderError checkHeader(int i) {
     if (!hasValidName(i)) {
-      String line = rawLine(i);
-      return new HeaderError(ne(i) < 0 ? "(no colon)" : line.substring(0,
-          Math.max(0, ne(i) - ls(i))), lineStart(i),
-          ne(i) < 0 ? "header line without ':': " + abbreviate(line) : "invalid header name");
+      int ne = ne(i);
+      if (ne < 0) {
+        return new HeaderError("(no colon)", lineStart(i),
+            "header line without ':': " + abbreviate(rawLine(i)));
+      }
+      return new HeaderError(Lex.str(b, ls(i), ne), lineStart(i), "invalid header name");
     }
     String name = HeaderNames.canonical(nameAsWritten(i));
     try {
