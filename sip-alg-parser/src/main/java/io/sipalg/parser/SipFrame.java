@@ -21,8 +21,13 @@ public final class SipFrame {
     PONG
   }
 
-  static final SipFrame PING = new SipFrame(Kind.PING, new byte[] {'\r', '\n', '\r', '\n'}, 0, 4);
-  static final SipFrame PONG = new SipFrame(Kind.PONG, new byte[] {'\r', '\n'}, 0, 2);
+  static SipFrame ping() {
+    return new SipFrame(Kind.PING, new byte[] {'\r', '\n', '\r', '\n'}, 0, 4);
+  }
+
+  static SipFrame pong() {
+    return new SipFrame(Kind.PONG, new byte[] {'\r', '\n'}, 0, 2);
+  }
 
   private final Kind kind;
   private final byte[] bytes;

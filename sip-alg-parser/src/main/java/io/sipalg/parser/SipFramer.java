@@ -84,6 +84,16 @@ public final class SipFramer {
    * @param src decrypted bytes of this direction, in order
    */
   public void feed(ByteBuffer src) {
+    if (dead) {
+      src.position(src.limit()); // a closed stream accepts nothing more
+      return;
+    }
+    if (skipRemaining > 0 && start == end) {
+      // discarding an oversized body: drop it here instead of buffering it
+      int skip = (int) Math.min(skipRemaining, src.remaining());
+      src.position(src.position() + skip);
+      skipRemaining -= skip;
+    }
     int n = src.remaining();
     if (n == 0) {
       return;
@@ -175,13 +185,13 @@ public final class SipFramer {
         }
         if (avail >= 4 && buf[start + 2] == '\r' && buf[start + 3] == '\n') {
           start += 4;
-          return SipFrame.PING;
+          return SipFrame.ping();
         }
         if (avail == 3 && buf[start + 2] == '\r') {
           return null;
         }
         start += 2;
-        return SipFrame.PONG;
+        return SipFrame.pong();
       }
       if (b == '\n') {
         start++;

@@ -176,6 +176,21 @@ class SipFramerTest {
   }
 
   @Test
+  void aHugeBodyFedInChunksIsDroppedWithoutBeingBuffered() throws Exception {
+    SipFramer framer = new SipFramer(SipLimits.builder().maxBodyBytes(1000).build());
+    framer.feed(ByteBuffer.wrap(bytes("MESSAGE sip:a@b SIP/2.0\r\nContent-Length: 1000000\r\n\r\n")));
+    assertThatThrownBy(framer::next).isInstanceOf(FramingException.class);
+    byte[] chunk = new byte[16_384];
+    for (int sent = 0; sent < 1_000_000; sent += chunk.length) {
+      framer.feed(chunk, 0, Math.min(chunk.length, 1_000_000 - sent));
+      assertThat(framer.buffered()).isZero();
+      assertThat(framer.next()).isNull();
+    }
+    framer.feed(ByteBuffer.wrap(bytes(REG)));
+    assertThat(drain(framer)).containsExactly(REG);
+  }
+
+  @Test
   void oversizedBodyIsSkippedAndTheNextMessageFramed() throws Exception {
     SipFramer framer = new SipFramer(SipLimits.builder().maxBodyBytes(10).build());
     String big = "MESSAGE sip:a@b SIP/2.0\r\nContent-Length: 20\r\n\r\n01234567890123456789";
