@@ -10,7 +10,8 @@ import java.util.List;
  * @param cipherSuite the negotiated suite
  * @param peerCertificates the peer's chain, leaf first (empty when the peer sent none)
  * @param requestedServerNames on a server leg, the SNI host names the client sent (else empty)
- * @param resumed whether the session was resumed rather than fully negotiated
+ * @param resumed whether the session was resumed rather than fully negotiated (JSSE has no flag
+ *     for it: derived from the session having been created before this handshake began)
  * @param splitsCbcRecords whether {@link TlsLeg#send} splits records 1/n-1 on this session
  */
 public record HandshakeInfo(

@@ -142,9 +142,13 @@ public final class PeerTrustManager extends X509ExtendedTrustManager {
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
       throws CertificateException {
-    SSLParameters params = socket instanceof SSLSocket s ? s.getSSLParameters() : null;
-    String host = socket != null && socket.getInetAddress() != null
-        ? socket.getInetAddress().getHostName() : null;
+    SSLParameters params = null;
+    String host = null;
+    if (socket instanceof SSLSocket s) {
+      params = s.getSSLParameters();
+      // The handshake session's peer host is what the socket was created for; no DNS lookup.
+      host = s.getHandshakeSession() == null ? null : s.getHandshakeSession().getPeerHost();
+    }
     verifyServer(chain, authType, identityToCheck(params, host));
   }
 
