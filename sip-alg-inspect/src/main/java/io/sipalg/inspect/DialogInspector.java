@@ -49,10 +49,13 @@ final class DialogInspector extends Link {
     if (callId == null || cseq == null) {
       return Verdict.forward();
     }
-    callId = state.canonicalCallId(callId);
-    return message.isRequest()
-        ? request(message, context, state, callId, cseq, now, reporter)
-        : response(message, state, callId, cseq, now, reporter);
+    // Housekeeping may expire this session's dialogs from another thread: hold the state's lock.
+    synchronized (state) {
+      callId = state.canonicalCallId(callId);
+      return message.isRequest()
+          ? request(message, context, state, callId, cseq, now, reporter)
+          : response(message, state, callId, cseq, now, reporter);
+    }
   }
 
   private Verdict request(SipMessage message, InspectionContext context, SessionState state,

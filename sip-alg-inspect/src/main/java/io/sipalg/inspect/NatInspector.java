@@ -143,31 +143,34 @@ final class NatInspector extends Link {
         map.note("Call-ID", callId, natted);
       }
     }
-    boolean keepContact = !profile.contactFixup() && m.hasHeader(HeaderNames.RECORD_ROUTE);
-    if (keepContact) {
-      if (map.context.notesEnabled()) {
-        map.context.note("nat: Contact kept (contact-fixup disable, Record-Route present)");
+    // contact-fixup enable: the phone's Contact is NATed even when it does not name the phone's
+    // address (a phone behind another NAT, a stale address); disable: such an external Contact is
+    // left alone when Record-Route is present (the proxy route reaches the phone anyway).
+    boolean fixExternal = profile.contactFixup() || !m.hasHeader(HeaderNames.RECORD_ROUTE);
+    boolean trace = profile.registerContactTrace() && m.isMethod("REGISTER");
+    for (NameAddress contact : m.contacts()) {
+      SipUri uri = contact.uri();
+      if (uri == null || !uri.isSip() || uri.hostOffset() < 0 || map.isOutside(uri.host())) {
+        continue;
       }
-    } else {
-      boolean trace = profile.registerContactTrace() && m.isMethod("REGISTER");
-      for (NameAddress contact : m.contacts()) {
-        SipUri uri = contact.uri();
-        if (uri == null || !uri.isSip() || !map.isInside(uri.host())) {
-          continue;
+      String orig = Net.hostPort(uri.host(), uri.port());
+      if (!map.isInside(uri.host()) && !fixExternal) {
+        if (map.context.notesEnabled()) {
+          map.context.note("nat: Contact " + orig + " kept (contact-fixup disable, Record-Route present)");
         }
-        String orig = Net.hostPort(uri.host(), uri.port());
-        String text = Net.hostPort(map.outsideHost, map.port(uri.port()));
-        if (trace && uri.param("x-sipalg-orig") == null) {
-          text += ";x-sipalg-orig=" + orig; // register-contact-trace: the original IP:port travels along
-        }
-        ed.replace(uri.hostOffset(), uri.hostPortEnd(), text);
-        map.note("Contact", orig, text);
-        if (record != null) {
-          record.contactHostPort = orig;
-        }
-        if (m.isMethod("REGISTER")) {
-          state.registeredContact(orig);
-        }
+        continue;
+      }
+      String text = Net.hostPort(map.outsideHost, map.port(uri.port()));
+      if (trace && uri.param("x-sipalg-orig") == null) {
+        text += ";x-sipalg-orig=" + orig; // register-contact-trace: the original IP:port travels along
+      }
+      ed.replace(uri.hostOffset(), uri.hostPortEnd(), text);
+      map.note("Contact", orig, text);
+      if (record != null) {
+        record.contactHostPort = orig;
+      }
+      if (m.isMethod("REGISTER")) {
+        state.registeredContact(orig);
       }
     }
     for (NameAddress rr : m.recordRoutes()) {

@@ -51,23 +51,25 @@ final class PinholeInspector extends Link {
       if (callId == null || cseq == null) {
         return Verdict.forward();
       }
-      callId = state.canonicalCallId(callId);
       Reporter reporter = Reporter.of(context, log);
-      if (message.isResponse() && cseq.method().equals("REGISTER")) {
-        registerPinholes(message, context, state, callId, cseq, reporter);
-        return Verdict.forward();
-      }
-      Dialog d = state.dialog(callId);
-      if (d == null) {
-        return Verdict.forward();
-      }
-      boolean creating = cseq.method().equals("INVITE") || cseq.method().equals("SUBSCRIBE");
-      if (creating && (message.isRequest() || message.statusCode() < 300)) {
-        signallingPinholes(message, context, state, d, reporter);
-      }
-      if (profile.rtp() && d.kind == Dialog.Kind.INVITE && message.bodyLength() > 0
-          && ValidationInspector.isSdp(message)) {
-        mediaPinholes(message.sdp(), context, state, d, reporter);
+      synchronized (state) { // dialogs may be expired by housekeeping on another thread
+        callId = state.canonicalCallId(callId);
+        if (message.isResponse() && cseq.method().equals("REGISTER")) {
+          registerPinholes(message, context, state, callId, cseq, reporter);
+          return Verdict.forward();
+        }
+        Dialog d = state.dialog(callId);
+        if (d == null) {
+          return Verdict.forward();
+        }
+        boolean creating = cseq.method().equals("INVITE") || cseq.method().equals("SUBSCRIBE");
+        if (creating && (message.isRequest() || message.statusCode() < 300)) {
+          signallingPinholes(message, context, state, d, reporter);
+        }
+        if (profile.rtp() && d.kind == Dialog.Kind.INVITE && message.bodyLength() > 0
+            && ValidationInspector.isSdp(message)) {
+          mediaPinholes(message.sdp(), context, state, d, reporter);
+        }
       }
     } catch (MalformedHeaderException e) {
       // a malformed header the profile let pass: no pinhole from it
@@ -159,12 +161,10 @@ final class PinholeInspector extends Link {
       }
     }
     List<String> stale = new ArrayList<>();
-    synchronized (state) {
-      for (Map.Entry<String, Pinhole> e : d.pinholes.entrySet()) {
-        if (e.getKey().startsWith(prefix)
-            && Integer.parseInt(e.getKey().substring(prefix.length())) >= count) {
-          stale.add(e.getKey());
-        }
+    for (Map.Entry<String, Pinhole> e : d.pinholes.entrySet()) {
+      if (e.getKey().startsWith(prefix)
+          && Integer.parseInt(e.getKey().substring(prefix.length())) >= count) {
+        stale.add(e.getKey());
       }
     }
     for (String slot : stale) {

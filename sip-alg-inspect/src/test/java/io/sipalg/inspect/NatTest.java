@@ -171,22 +171,34 @@ class NatTest {
   }
 
   @Test
-  void contactFixupDisabledKeepsTheContactWhenRecordRouteIsPresent() {
+  void contactFixupDisabledKeepsAnExternalContactWhenRecordRouteIsPresent() {
     VoipProfile profile = Harness.profile().contactFixup(false).build();
-    String withRr = Sip.invite("c@10.0.0.5")
+    // the Contact names an address that is not the phone's (e.g. the phone sits behind another NAT)
+    String external = Sip.invite("c@10.0.0.5").replace("<sip:alice@10.0.0.5:5061;", "<sip:alice@203.0.113.99:5070;");
+    String withRr = external
         .replace("Content-Type:", "Record-Route: <sip:proxy.example.com;lr>\nContent-Type:");
     Sip.Run kept = Sip.run(harness.chain(profile), new FakeContext(profile), withRr);
-    assertThat(kept.wire()).contains("Contact: <sip:alice@10.0.0.5:5061;transport=tls>\r\n")
+    assertThat(kept.wire()).contains("Contact: <sip:alice@203.0.113.99:5070;transport=tls>\r\n")
         .contains("Via: SIP/2.0/TLS 192.0.2.1:40000;");
 
-    Sip.Run withoutRr = Sip.run(harness.chain(profile), new FakeContext("s2", profile),
-        Sip.invite("c2@10.0.0.5"));
+    Sip.Run withoutRr = Sip.run(harness.chain(profile), new FakeContext("s2", profile), external);
     assertThat(withoutRr.wire()).contains("Contact: <sip:alice@192.0.2.1:40000;transport=tls>\r\n");
 
-    VoipProfile fixup = VoipProfile.defaults();
-    assertThat(fixup.contactFixup()).isTrue();
-    Sip.Run always = Sip.run(harness.chain(fixup), new FakeContext("s3", fixup), withRr);
-    assertThat(always.wire()).contains("Contact: <sip:alice@192.0.2.1:40000;transport=tls>\r\n");
+    Sip.Run own = Sip.run(harness.chain(profile), new FakeContext("s3", profile),
+        Sip.invite("c3@10.0.0.5").replace("Content-Type:", "Record-Route: <sip:proxy.example.com;lr>\nContent-Type:"));
+    assertThat(own.wire()).as("the phone's own address is always translated")
+        .contains("Contact: <sip:alice@192.0.2.1:40000;transport=tls>\r\n");
+  }
+
+  @Test
+  void contactFixupEnabledTranslatesAnyContactOfThePhone() {
+    VoipProfile profile = VoipProfile.defaults();
+    assertThat(profile.contactFixup()).isTrue();
+    String withRr = Sip.invite("c@10.0.0.5").replace("<sip:alice@10.0.0.5:5061;", "<sip:alice@203.0.113.99:5070;")
+        .replace("Content-Type:", "Record-Route: <sip:proxy.example.com;lr>\nContent-Type:");
+    Sip.Run run = Sip.run(harness.chain(profile), new FakeContext(profile), withRr);
+    assertThat(run.wire()).contains("Contact: <sip:alice@192.0.2.1:40000;transport=tls>\r\n")
+        .contains("Record-Route: <sip:proxy.example.com;lr>\r\n");
   }
 
   private static final String REGISTER = """
@@ -254,8 +266,13 @@ class NatTest {
     VoipProfile without = VoipProfile.defaults();
     FakeContext ctx2 = new FakeContext("s2", without);
     ctx2.addresses = ctx.addresses;
-    Sip.Run untouched = Sip.run(harness.chain(without), ctx2, text);
-    assertThat(untouched.message().isEdited()).isFalse();
+    Sip.Run plain = Sip.run(harness.chain(without), ctx2, text);
+    // without hosted NAT traversal the private address is not the phone's: only the Contact is
+    // translated, and only because contact-fixup always translates the phone's Contact
+    assertThat(plain.wire()).contains("Via: SIP/2.0/TLS 192.168.1.10:5061;")
+        .contains("Call-ID: h@192.168.1.10\r\n")
+        .contains("c=IN IP4 192.168.1.10\r\n")
+        .contains("Contact: <sip:alice@192.0.2.1:40000;transport=tls>");
   }
 
   @Test

@@ -254,4 +254,45 @@ class PinholeTest {
     Sip.run(chain2, ctx2, Sip.inviteResponse("ph@192.0.2.1", "200 OK", true));
     assertThat(ctx2.pinholes(Change.OPEN)).extracting(Pinhole::origin).containsOnly("sdp");
   }
+  @Test
+  void incomingCallOfferFromTheServerAndAnswerFromThePhone() {
+    VoipProfile profile = mediaOnly().build();
+    SipInspector chain = harness.chain(profile);
+    FakeContext ctx = new FakeContext(profile).serverToPhone();
+    Sip.run(chain, ctx, """
+        INVITE sip:alice@10.0.0.5:5061;transport=tls SIP/2.0
+        Via: SIP/2.0/TLS 198.51.100.10:5061;branch=z9hG4bKin7
+        Max-Forwards: 69
+        To: <sip:alice@example.com>
+        From: <sip:carol@example.org>;tag=srv9
+        Call-ID: in@198.51.100.10
+        CSeq: 1 INVITE
+        Contact: <sip:carol@198.51.100.20:5061;transport=tls>
+        Content-Type: application/sdp
+        Content-Length: #
+
+        """ + Sip.SDP_SERVER);
+    ctx.phoneToServer();
+    Sip.Run answer = Sip.run(chain, ctx, """
+        SIP/2.0 200 OK
+        Via: SIP/2.0/TLS 198.51.100.10:5061;branch=z9hG4bKin7
+        To: <sip:alice@example.com>;tag=ph1
+        From: <sip:carol@example.org>;tag=srv9
+        Call-ID: in@198.51.100.10
+        CSeq: 1 INVITE
+        Contact: <sip:alice@10.0.0.5:5061;transport=tls>
+        Content-Type: application/sdp
+        Content-Length: #
+
+        """ + Sip.SDP_PHONE);
+    String dialog = "in@198.51.100.10;from-tag=srv9";
+    assertThat(ctx.pinholes(Change.OPEN)).containsExactly(
+        new Pinhole(dialog, "sdp", "udp", "198.51.100.20", 3456, 3457),
+        new Pinhole(dialog, "sdp", "udp", "10.0.0.5", 49170, 49171));
+    // the phone's answer leaves NATed; the server's Via in it is left as the server wrote it
+    assertThat(answer.wire()).contains("c=IN IP4 192.0.2.1\r\n")
+        .contains("Contact: <sip:alice@192.0.2.1:40000;transport=tls>\r\n")
+        .contains("Via: SIP/2.0/TLS 198.51.100.10:5061;branch=z9hG4bKin7\r\n");
+    assertThat(harness.services.activeDialogs("default")).isEqualTo(1);
+  }
 }
