@@ -136,7 +136,7 @@ public final class PeerTrustManager extends X509ExtendedTrustManager {
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType)
       throws CertificateException {
-    verifyServer(chain, authType, null);
+    verifyServer(chain, authType, expectedIdentity);
   }
 
   @Override

@@ -77,6 +77,19 @@ final class TestPki {
   static final Credential SIP_URI_ONLY = issue("sip-uri", ec(), "CN=SIP service", CA, CA_KEYS,
       valid(), new GeneralName(GeneralName.uniformResourceIdentifier, "sip:" + HOST));
 
+  /** An EC server certificate from the test CA with the given subject and alternative names. */
+  static X509Certificate serverCertificate(String dn, GeneralName... sans) {
+    return issue("custom", ec(), dn, CA, CA_KEYS, valid(), sans).cert();
+  }
+
+  static GeneralName dnsName(String name) {
+    return dns(name);
+  }
+
+  static GeneralName uri(String uri) {
+    return new GeneralName(GeneralName.uniformResourceIdentifier, uri);
+  }
+
   private static final Map<String, SSLContext> CONTEXTS = new ConcurrentHashMap<>();
 
   private TestPki() {}
