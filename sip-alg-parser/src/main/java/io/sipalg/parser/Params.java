@@ -27,7 +27,7 @@ final class Params {
 
   private void add(int from, int ns, int ne, int vs, int to) {
     if ((n + 1) * F > s.length) {
-      s = Arrays.copyOf(s, Math.max(F * 4, s.length * 2));
+      s = Arrays.copyOf(s, Math.max(F * 2, s.length * 2));
     }
     int i = n * F;
     s[i] = from;
