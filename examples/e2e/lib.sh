@@ -81,12 +81,15 @@ require_port_free() { wait_port_free "$1" 3 || die "port $1 already in use (anot
 # DUT_CMD runs under `bash -c` and coreutils `timeout`, with DUT_PORT, DUT_UPSTREAM, CERT_DIR, RUN_DIR,
 # SERVER_NAME, E2E_DIR exported. It must listen with TLS on 127.0.0.1:$DUT_PORT and relay to $DUT_UPSTREAM
 # with TLS. Default: haproxy (haproxy-dut.sh). DUT=sip-alg: the project's runner (examples/target/sip-alg.jar)
-# with SIP_ALG_CONFIG (and SIP_ALG_ARGS). DUT_START_S bounds the wait for its listener (30 s).
+# with SIP_ALG_CONFIG (rendered with envsubst: ${CERT_DIR} ${DUT_PORT} ${DUT_UPSTREAM} ${SERVER_NAME}),
+# SIP_ALG_ARGS (e.g. "--profile NAME --threads 2"), SIP_ALG_JAR, SIP_ALG_JVM_ARGS. DUT_CMD should `exec` the
+# DUT (keep it in the foreground): its liveness is that of this process. DUT_START_S bounds the wait for
+# its listener (30 s).
 dut_cmd() {
   if [[ -n "${DUT_CMD:-}" ]]; then printf '%s' "$DUT_CMD"; return; fi
   case "${DUT:-haproxy}" in
     haproxy) printf '%s' 'exec "$E2E_DIR/haproxy-dut.sh"' ;;
-    sip-alg) printf '%s' 'exec java ${SIP_ALG_JVM_ARGS:-} -jar "${SIP_ALG_JAR:-$E2E_DIR/../target/sip-alg.jar}" run --config "$SIP_ALG_CONFIG" --upstream "$DUT_UPSTREAM" --listen "127.0.0.1:$DUT_PORT" ${SIP_ALG_ARGS:-}' ;;
+    sip-alg) printf '%s' 'exec java ${SIP_ALG_JVM_ARGS:-} -jar "${SIP_ALG_JAR:-$E2E_DIR/../target/sip-alg.jar}" run --config "$SIP_ALG_CONFIG_RENDERED" --upstream "$DUT_UPSTREAM" --listen "127.0.0.1:$DUT_PORT" ${SIP_ALG_ARGS:-}' ;;
     *) die "DUT must be haproxy or sip-alg (or set DUT_CMD)" ;;
   esac
 }
@@ -95,11 +98,14 @@ dut_name() { if [[ -n "${DUT_CMD:-}" ]]; then echo DUT_CMD; else echo "${DUT:-ha
 dut_start() {
   local name="$1" up="$2"
   require_loopback "$up"; require_certs; require_port_free "$DUT_PORT"
+  export DUT_PORT DUT_UPSTREAM="$up" CERT_DIR RUN_DIR SERVER_NAME E2E_DIR
   if [[ -z "${DUT_CMD:-}" && "${DUT:-haproxy}" == sip-alg ]]; then
     [[ -n "${SIP_ALG_CONFIG:-}" && -f "$SIP_ALG_CONFIG" ]] || die "DUT=sip-alg needs SIP_ALG_CONFIG=FILE"
     [[ -f "${SIP_ALG_JAR:-$E2E_DIR/../target/sip-alg.jar}" ]] || die "no sip-alg.jar: build it first (mvn -B package)"
+    # the config may name ${CERT_DIR}, ${DUT_PORT}, ${DUT_UPSTREAM}, ${SERVER_NAME}: rendered per DUT start
+    export SIP_ALG_CONFIG_RENDERED="$RUN_DIR/sip-alg-$name.conf"
+    envsubst '${CERT_DIR} ${DUT_PORT} ${DUT_UPSTREAM} ${SERVER_NAME}' <"$SIP_ALG_CONFIG" >"$SIP_ALG_CONFIG_RENDERED"
   fi
-  export DUT_PORT DUT_UPSTREAM="$up" CERT_DIR RUN_DIR SERVER_NAME E2E_DIR
   DUT_LOG="$RUN_DIR/dut-$name.log"
   timeout -k 5 "$MAX_LIFE" bash -c "$(dut_cmd)" >"$DUT_LOG" 2>&1 &
   DUT_PID=$!; track "$DUT_PID"

@@ -37,8 +37,7 @@ for step in $STEPS; do
     sipp-register) cmd=("$HERE/sipp-chain.sh" register) ;;
     sipp-invite)   cmd=("$HERE/sipp-chain.sh" invite) ;;
     kamailio)      cmd=("$HERE/kamailio-chain.sh") ;;
-    # shellcheck disable=SC2206
-    probes)        cmd=("$HERE/openssl-probes.sh" --with-dut $PROBES_EXPECT) ;;
+    probes)        read -r -a exp <<<"$PROBES_EXPECT"; cmd=("$HERE/openssl-probes.sh" --with-dut "${exp[@]}") ;;
     *) echo "unknown step $step (sipp-register sipp-invite kamailio probes)" >&2; exit 2 ;;
   esac
   printf '[%s] step %s ...\n' "$(date +%T)" "$step" >&2

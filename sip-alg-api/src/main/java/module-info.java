@@ -6,7 +6,7 @@ module io.sipalg.api {
   requires org.bouncycastle.provider;
 
   exports io.sipalg.api;
-  // exports io.sipalg.api.cert;  (uncomment with the package's first public type)
+  exports io.sipalg.api.cert;
   // exports io.sipalg.api.config;  (uncomment with the package's first public type)
   // exports io.sipalg.api.inspect;  (uncomment with the package's first public type)
   // exports io.sipalg.api.session;  (uncomment with the package's first public type)

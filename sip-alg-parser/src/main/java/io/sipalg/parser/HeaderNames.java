@@ -1,8 +1,82 @@
 package io.sipalg.parser;
 
-/** Canonical SIP header names and their RFC 3261 / RFC 3903 / RFC 4028 / RFC 3515 compact forms. */
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Canonical SIP header names, their RFC 3261 / RFC 3903 / RFC 4028 / RFC 3515 compact forms and the
+ * registry of header names this module considers "known" (for the {@code unknown-header} option).
+ */
 public final class HeaderNames {
   private HeaderNames() {}
+
+  /** {@code Via}. */
+  public static final String VIA = "Via";
+  /** {@code From}. */
+  public static final String FROM = "From";
+  /** {@code To}. */
+  public static final String TO = "To";
+  /** {@code Call-ID}. */
+  public static final String CALL_ID = "Call-ID";
+  /** {@code CSeq}. */
+  public static final String CSEQ = "CSeq";
+  /** {@code RAck}. */
+  public static final String RACK = "RAck";
+  /** {@code RSeq}. */
+  public static final String RSEQ = "RSeq";
+  /** {@code Contact}. */
+  public static final String CONTACT = "Contact";
+  /** {@code Record-Route}. */
+  public static final String RECORD_ROUTE = "Record-Route";
+  /** {@code Route}. */
+  public static final String ROUTE = "Route";
+  /** {@code Expires}. */
+  public static final String EXPIRES = "Expires";
+  /** {@code Content-Type}. */
+  public static final String CONTENT_TYPE = "Content-Type";
+  /** {@code Content-Length}. */
+  public static final String CONTENT_LENGTH = "Content-Length";
+  /** {@code Max-Forwards}. */
+  public static final String MAX_FORWARDS = "Max-Forwards";
+  /** {@code Allow}. */
+  public static final String ALLOW = "Allow";
+  /** {@code P-Asserted-Identity}. */
+  public static final String P_ASSERTED_IDENTITY = "P-Asserted-Identity";
+  /** {@code Require}. */
+  public static final String REQUIRE = "Require";
+  /** {@code Proxy-Require}. */
+  public static final String PROXY_REQUIRE = "Proxy-Require";
+
+  private static final String[] KNOWN = {
+    "Accept", "Accept-Contact", "Accept-Encoding", "Accept-Language", "Accept-Resource-Priority",
+    "Alert-Info", "Allow", "Allow-Events", "Answer-Mode", "Authentication-Info", "Authorization",
+    "Call-ID", "Call-Info", "Contact", "Content-Disposition", "Content-Encoding",
+    "Content-Language", "Content-Length", "Content-Type", "CSeq", "Date", "Error-Info", "Event",
+    "Expires", "Flow-Timer", "From", "Geolocation", "Geolocation-Error", "Geolocation-Routing",
+    "History-Info", "Identity", "Identity-Info", "Info-Package", "In-Reply-To", "Join",
+    "Max-Breadth", "Max-Forwards", "MIME-Version", "Min-Expires", "Min-SE", "Organization",
+    "P-Access-Network-Info", "P-Asserted-Identity", "P-Asserted-Service", "P-Associated-URI",
+    "P-Called-Party-ID", "P-Charging-Function-Addresses", "P-Charging-Vector",
+    "P-Early-Media", "P-Media-Authorization", "P-Preferred-Identity", "P-Preferred-Service",
+    "P-Profile-Key", "P-Served-User", "P-Visited-Network-ID", "Path", "Permission-Missing",
+    "Policy-Contact", "Policy-ID", "Priority", "Privacy", "Proxy-Authenticate",
+    "Proxy-Authorization", "Proxy-Require", "RAck", "Reason", "Record-Route", "Recv-Info",
+    "Refer-Sub", "Refer-To", "Referred-By", "Reject-Contact", "Replaces", "Reply-To",
+    "Request-Disposition", "Require", "Resource-Priority", "Retry-After", "Route", "RSeq",
+    "Security-Client", "Security-Server", "Security-Verify", "Server", "Service-Route",
+    "Session-Expires", "Session-ID", "SIP-ETag", "SIP-If-Match", "Subject", "Subscription-State",
+    "Supported", "Suppress-If-Match", "Target-Dialog", "Timestamp", "To", "Trigger-Consent",
+    "Unsupported", "User-Agent", "User-to-User", "Via", "Warning", "WWW-Authenticate"
+  };
+
+  private static final Map<String, String> CANONICAL = new HashMap<>();
+
+  static {
+    for (String name : KNOWN) {
+      CANONICAL.put(name.toLowerCase(Locale.ROOT), name);
+    }
+  }
 
   /**
    * Returns the long header name for a one-letter compact form, or {@code null} when the letter is
@@ -10,16 +84,16 @@ public final class HeaderNames {
    */
   public static String expandCompact(char compact) {
     switch (Character.toLowerCase(compact)) {
-      case 'i': return "Call-ID";
-      case 'm': return "Contact";
+      case 'i': return CALL_ID;
+      case 'm': return CONTACT;
       case 'e': return "Content-Encoding";
-      case 'l': return "Content-Length";
-      case 'c': return "Content-Type";
-      case 'f': return "From";
+      case 'l': return CONTENT_LENGTH;
+      case 'c': return CONTENT_TYPE;
+      case 'f': return FROM;
       case 's': return "Subject";
       case 'k': return "Supported";
-      case 't': return "To";
-      case 'v': return "Via";
+      case 't': return TO;
+      case 'v': return VIA;
       case 'o': return "Event";
       case 'u': return "Allow-Events";
       case 'r': return "Refer-To";
@@ -28,5 +102,64 @@ public final class HeaderNames {
       case 'y': return "Identity";
       default: return null;
     }
+  }
+
+  /** Returns the compact letter of a long header name, or {@code 0} when it has none. */
+  public static char compactFormOf(String longName) {
+    switch (longName.toLowerCase(Locale.ROOT)) {
+      case "call-id": return 'i';
+      case "contact": return 'm';
+      case "content-encoding": return 'e';
+      case "content-length": return 'l';
+      case "content-type": return 'c';
+      case "from": return 'f';
+      case "subject": return 's';
+      case "supported": return 'k';
+      case "to": return 't';
+      case "via": return 'v';
+      case "event": return 'o';
+      case "allow-events": return 'u';
+      case "refer-to": return 'r';
+      case "referred-by": return 'b';
+      case "session-expires": return 'x';
+      case "identity": return 'y';
+      default: return 0;
+    }
+  }
+
+  /**
+   * Returns the canonical spelling of a header name: compact forms are expanded, known names get
+   * their registered case, unknown names are returned unchanged.
+   */
+  public static String canonical(String name) {
+    if (name.length() == 1) {
+      String expanded = expandCompact(name.charAt(0));
+      if (expanded != null) {
+        return expanded;
+      }
+    }
+    String known = CANONICAL.get(name.toLowerCase(Locale.ROOT));
+    return known != null ? known : name;
+  }
+
+  /** Whether a header name (long or compact, any case) is a registered SIP header name. */
+  public static boolean isKnown(String name) {
+    if (name.length() == 1 && expandCompact(name.charAt(0)) != null) {
+      return true;
+    }
+    return CANONICAL.containsKey(name.toLowerCase(Locale.ROOT));
+  }
+
+  /** Whether two header names (long or compact, any case) name the same header. */
+  public static boolean sameHeader(String a, String b) {
+    return canonical(a).equalsIgnoreCase(canonical(b));
+  }
+
+  /** Whether {@code b[start, end)} names the header {@code longName} (given with its compact form). */
+  static boolean matches(byte[] b, int start, int end, String longName, char compact) {
+    if (end - start == 1) {
+      return compact != 0 && Lex.lower(b[start]) == compact;
+    }
+    return Lex.equalsIgnoreCase(b, start, end, longName);
   }
 }

@@ -1,0 +1,269 @@
+package io.sipalg.parser;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Internal: syntax checks for the headers the FortiOS {@code malformed-header-*} options name (Via,
+ * From, To, Call-ID, CSeq, RAck, RSeq, Contact, Record-Route, Route, Expires, Content-Type,
+ * Content-Length, Max-Forwards, Allow, P-Asserted-Identity, Require, Proxy-Require) and a few more.
+ */
+final class HeaderChecks {
+  private HeaderChecks() {}
+
+  /** Checks one field; names without a check pass. */
+  static void check(String canonical, byte[] b, int s, int e, int base) throws BadSyntax {
+    switch (canonical.toLowerCase(Locale.ROOT)) {
+      case "via": vias(b, s, e, base, new ArrayList<>(1)); break;
+      case "from": case "to": NameAddress.parse(b, s, e, base, false, false); break;
+      case "call-id": callId(b, s, e); break;
+      case "cseq": CSeq.parse(b, s, e); break;
+      case "rack": rack(b, s, e); break;
+      case "rseq": number(b, s, e, 0xFFFFFFFFL); break;
+      case "contact": addresses(b, s, e, base, true, false, new ArrayList<>(1)); break;
+      case "record-route": case "route": case "path": case "service-route":
+        addresses(b, s, e, base, false, true, new ArrayList<>(1));
+        break;
+      case "p-asserted-identity": case "p-preferred-identity":
+        addresses(b, s, e, base, false, false, new ArrayList<>(1));
+        break;
+      case "expires": case "min-expires": number(b, s, e, 0xFFFFFFFFL); break;
+      case "content-length": number(b, s, e, Integer.MAX_VALUE); break;
+      case "max-forwards": number(b, s, e, 255); break;
+      case "content-type": mediaType(b, s, e); break;
+      case "allow": tokens(b, s, e, true); break;
+      case "require": case "proxy-require": case "supported": case "unsupported":
+        tokens(b, s, e, canonical.equalsIgnoreCase("supported"));
+        break;
+      case "date": date(b, s, e); break;
+      case "retry-after": retryAfter(b, s, e); break;
+      case "warning": warning(b, s, e); break;
+      default: break;
+    }
+  }
+
+  private static final String[] WKDAY = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  private static final String[] MONTH = {
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+  };
+
+  /** RFC 3261 20.17: rfc1123-date, {@code Sun, 06 Nov 1994 08:49:37 GMT}; only GMT. */
+  static void date(byte[] b, int s, int e) throws BadSyntax {
+    String v = Lex.str(b, s, e);
+    if (v.length() != 29 || !oneOf(v.substring(0, 3), WKDAY) || !v.startsWith(", ", 3)
+        || !digits(v, 5, 7) || v.charAt(7) != ' ' || !oneOf(v.substring(8, 11), MONTH)
+        || v.charAt(11) != ' ' || !digits(v, 12, 16) || v.charAt(16) != ' ' || !digits(v, 17, 19)
+        || v.charAt(19) != ':' || !digits(v, 20, 22) || v.charAt(22) != ':' || !digits(v, 23, 25)
+        || v.charAt(25) != ' ') {
+      throw new BadSyntax(s, "not an RFC 1123 date");
+    }
+    if (!v.endsWith("GMT")) {
+      throw new BadSyntax(s + 26, "time zone must be GMT");
+    }
+  }
+
+  private static boolean oneOf(String v, String[] options) {
+    for (String o : options) {
+      if (o.equals(v)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean digits(String v, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!Lex.isDigit(v.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** RFC 3261 20.33: delta-seconds [comment] *(;params); delta-seconds up to 2^32-1. */
+  static void retryAfter(byte[] b, int s, int e) throws BadSyntax {
+    int p = s;
+    while (p < e && Lex.isDigit(b[p])) {
+      p++;
+    }
+    if (p == s || Lex.parseUnsigned(b, s, p, 0xFFFFFFFFL) < 0) {
+      throw new BadSyntax(s, "Retry-After must be delta-seconds up to 2^32-1");
+    }
+  }
+
+  /** RFC 3261 20.43: warn-code is exactly 3 digits, then SP agent SP quoted text. */
+  static void warning(byte[] b, int s, int e) throws BadSyntax {
+    int p = s;
+    while (true) {
+      int ds = p;
+      while (p < e && Lex.isDigit(b[p])) {
+        p++;
+      }
+      if (p - ds != 3 || p >= e || b[p] != ' ') {
+        throw new BadSyntax(ds, "warn-code must be 3 digits followed by SP");
+      }
+      int q = Lex.indexOf(b, p, e, '"');
+      if (q < 0) {
+        throw new BadSyntax(p, "missing warn-text");
+      }
+      q = Lex.skipQuoted(b, q, e);
+      if (q < 0) {
+        throw new BadSyntax(p, "unterminated warn-text");
+      }
+      p = Lex.skipLws(b, q, e);
+      if (p >= e) {
+        return;
+      }
+      if (b[p] != ',') {
+        throw new BadSyntax(p, "expected ',' between warnings");
+      }
+      p = Lex.skipLws(b, p + 1, e);
+    }
+  }
+
+  static void vias(byte[] b, int s, int e, int base, List<Via> out) throws BadSyntax {
+    int p = s;
+    while (true) {
+      Via via = Via.parse(b, p, e, base);
+      out.add(via);
+      p = Lex.skipLws(b, via.end() + base, e);
+      if (p >= e) {
+        return;
+      }
+      if (b[p] != ',') {
+        throw new BadSyntax(p, "unexpected '" + (char) b[p] + "' after Via value");
+      }
+      p++;
+      if (Lex.skipLws(b, p, e) >= e || b[Lex.skipLws(b, p, e)] == ',') {
+        throw new BadSyntax(p, "empty Via value");
+      }
+    }
+  }
+
+  static void addresses(byte[] b, int s, int e, int base, boolean wildcard,
+      boolean bracketsRequired, List<NameAddress> out) throws BadSyntax {
+    int p = s;
+    while (true) {
+      NameAddress na = NameAddress.parse(b, p, e, base, true, wildcard);
+      if (bracketsRequired && !na.bracketed()) {
+        throw new BadSyntax(na.offset() + base, "URI must be enclosed in <>");
+      }
+      out.add(na);
+      p = Lex.skipLws(b, na.end() + base, e);
+      if (p >= e) {
+        return;
+      }
+      if (b[p] != ',') {
+        throw new BadSyntax(p, "unexpected '" + (char) b[p] + "' after value");
+      }
+      p++;
+    }
+  }
+
+  private static final String CALLID_EXTRA = "-.!%*_+`'~()<>:\\\"/[]?{}";
+
+  static void callId(byte[] b, int s, int e) throws BadSyntax {
+    if (s >= e) {
+      throw new BadSyntax(s, "empty Call-ID");
+    }
+    int at = -1;
+    for (int i = s; i < e; i++) {
+      int c = b[i];
+      if (c == '@') {
+        if (at >= 0 || i == s || i == e - 1) {
+          throw new BadSyntax(i, "misplaced '@' in Call-ID");
+        }
+        at = i;
+      } else if (!(Lex.isAlpha(c) || Lex.isDigit(c) || (c > 0 && CALLID_EXTRA.indexOf(c) >= 0))) {
+        throw new BadSyntax(i, "invalid character in Call-ID");
+      }
+    }
+  }
+
+  static long number(byte[] b, int s, int e, long max) throws BadSyntax {
+    int p = s;
+    while (p < e && Lex.isDigit(b[p])) {
+      p++;
+    }
+    if (p == s) {
+      throw new BadSyntax(s, "not a number");
+    }
+    if (Lex.skipLws(b, p, e) != e) {
+      throw new BadSyntax(p, "unexpected text after number");
+    }
+    long v = Lex.parseUnsigned(b, s, p, max);
+    if (v < 0) {
+      throw new BadSyntax(s, "value above " + max);
+    }
+    return v;
+  }
+
+  static void rack(byte[] b, int s, int e) throws BadSyntax {
+    int p = s;
+    for (int part = 0; part < 2; part++) {
+      int ds = p;
+      while (p < e && Lex.isDigit(b[p])) {
+        p++;
+      }
+      if (p == ds || Lex.parseUnsigned(b, ds, p, 0xFFFFFFFFL) < 0) {
+        throw new BadSyntax(ds, "RAck needs response-num and CSeq-num");
+      }
+      int q = Lex.skipLws(b, p, e);
+      if (q == p) {
+        throw new BadSyntax(p, "missing whitespace in RAck");
+      }
+      p = q;
+    }
+    int me = Lex.skipToken(b, p, e);
+    if (me == p || Lex.skipLws(b, me, e) != e) {
+      throw new BadSyntax(p, "RAck method missing or followed by text");
+    }
+  }
+
+  static String mediaType(byte[] b, int s, int e) throws BadSyntax {
+    int te = Lex.skipToken(b, s, e);
+    if (te == s) {
+      throw new BadSyntax(s, "missing media type");
+    }
+    int p = Lex.skipLws(b, te, e);
+    if (p >= e || b[p] != '/') {
+      throw new BadSyntax(p, "expected '/' in media type");
+    }
+    int ss = Lex.skipLws(b, p + 1, e);
+    int se = Lex.skipToken(b, ss, e);
+    if (se == ss) {
+      throw new BadSyntax(ss, "missing media subtype");
+    }
+    Params params = new Params();
+    p = Params.parse(b, se, e, "", params, false);
+    if (p != e) {
+      throw new BadSyntax(p, "unexpected text in Content-Type");
+    }
+    return (Lex.str(b, s, te) + "/" + Lex.str(b, ss, se)).toLowerCase(Locale.ROOT);
+  }
+
+  static void tokens(byte[] b, int s, int e, boolean allowEmpty) throws BadSyntax {
+    int p = Lex.skipLws(b, s, e);
+    if (p >= e) {
+      if (!allowEmpty) {
+        throw new BadSyntax(s, "empty list");
+      }
+      return;
+    }
+    while (true) {
+      int te = Lex.skipToken(b, p, e);
+      if (te == p) {
+        throw new BadSyntax(p, "expected a token");
+      }
+      p = Lex.skipLws(b, te, e);
+      if (p >= e) {
+        return;
+      }
+      if (b[p] != ',') {
+        throw new BadSyntax(p, "expected ',' between tokens");
+      }
+      p = Lex.skipLws(b, p + 1, e);
+    }
+  }
+}

@@ -1,0 +1,184 @@
+package io.sipalg.parser;
+
+import java.nio.charset.StandardCharsets;
+
+/** Byte-level scanning helpers shared by the framer and the tokenisers; no allocation unless noted. */
+final class Lex {
+  private Lex() {}
+
+  private static final boolean[] TOKEN = new boolean[128];
+
+  static {
+    for (char c = 'a'; c <= 'z'; c++) {
+      TOKEN[c] = true;
+      TOKEN[c - 32] = true;
+    }
+    for (char c = '0'; c <= '9'; c++) {
+      TOKEN[c] = true;
+    }
+    for (char c : "-.!%*_+`'~".toCharArray()) {
+      TOKEN[c] = true;
+    }
+  }
+
+  static boolean isToken(int b) {
+    return b >= 0 && b < 128 && TOKEN[b];
+  }
+
+  /** LWS inside a (possibly folded) header value: SP, HT, CR, LF. */
+  static boolean isLws(int b) {
+    return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+  }
+
+  static boolean isDigit(int b) {
+    return b >= '0' && b <= '9';
+  }
+
+  static boolean isAlpha(int b) {
+    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+  }
+
+  static int lower(int b) {
+    return b >= 'A' && b <= 'Z' ? b + 32 : b;
+  }
+
+  static int skipLws(byte[] b, int p, int end) {
+    while (p < end && isLws(b[p])) {
+      p++;
+    }
+    return p;
+  }
+
+  static int trimEnd(byte[] b, int start, int end) {
+    while (end > start && isLws(b[end - 1])) {
+      end--;
+    }
+    return end;
+  }
+
+  static int skipToken(byte[] b, int p, int end) {
+    while (p < end && isToken(b[p])) {
+      p++;
+    }
+    return p;
+  }
+
+  /** Case-insensitive comparison of {@code b[start, end)} with an ASCII string. */
+  static boolean equalsIgnoreCase(byte[] b, int start, int end, String s) {
+    if (end - start != s.length()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (lower(b[start + i]) != lower(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static int indexOf(byte[] b, int start, int end, int c) {
+    for (int i = start; i < end; i++) {
+      if (b[i] == c) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Parses unsigned decimal digits; -1 when empty, not all digits or above {@code max}. */
+  static long parseUnsigned(byte[] b, int start, int end, long max) {
+    if (start >= end) {
+      return -1;
+    }
+    long v = 0;
+    for (int i = start; i < end; i++) {
+      int d = b[i] - '0';
+      if (d < 0 || d > 9) {
+        return -1;
+      }
+      if (v > (max - d) / 10) {
+        return -1;
+      }
+      v = v * 10 + d;
+    }
+    return v;
+  }
+
+  static String str(byte[] b, int start, int end) {
+    return new String(b, start, end - start, StandardCharsets.UTF_8);
+  }
+
+  static byte[] ascii(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Skips a quoted string starting at {@code p} (which holds the opening quote); returns the index
+   * after the closing quote, or -1 when it is not terminated.
+   */
+  static int skipQuoted(byte[] b, int p, int end) {
+    p++;
+    while (p < end) {
+      byte c = b[p];
+      if (c == '\\') {
+        p += 2;
+        continue;
+      }
+      if (c == '"') {
+        return p + 1;
+      }
+      p++;
+    }
+    return -1;
+  }
+
+  /** Returns the value of a hex digit or -1. */
+  static int hex(int c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    c = lower(c);
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    return -1;
+  }
+
+  /** Collapses folding (CRLF followed by whitespace) into a single space, for display values. */
+  static String unfold(byte[] b, int start, int end) {
+    int cr = -1;
+    for (int i = start; i < end; i++) {
+      if (b[i] == '\r' || b[i] == '\n') {
+        cr = i;
+        break;
+      }
+    }
+    if (cr < 0) {
+      return str(b, start, end);
+    }
+    StringBuilder sb = new StringBuilder(end - start);
+    int i = start;
+    while (i < end) {
+      byte c = b[i];
+      if (c == '\r' || c == '\n') {
+        int j = i;
+        while (j < end && isLws(b[j])) {
+          j++;
+        }
+        while (sb.length() > 0 && (sb.charAt(sb.length() - 1) == ' ' || sb.charAt(sb.length() - 1) == '\t')) {
+          sb.setLength(sb.length() - 1);
+        }
+        sb.append(' ');
+        i = j;
+      } else {
+        int j = i;
+        while (j < end && b[j] != '\r' && b[j] != '\n') {
+          j++;
+        }
+        sb.append(str(b, i, j));
+        i = j;
+      }
+    }
+    return sb.toString();
+  }
+}

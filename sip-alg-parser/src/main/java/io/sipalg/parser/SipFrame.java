@@ -1,0 +1,104 @@
+package io.sipalg.parser;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * One unit cut from a SIP byte stream by {@link SipFramer}: a whole message, an RFC 5626 keep-alive
+ * ping (CRLFCRLF) or pong (CRLF).
+ *
+ * <p>A message frame is a view of the framer's buffer: its bytes stay valid until the next call
+ * of {@link SipFramer#next()} on the same framer. Use {@link #detach()} to keep it longer.
+ */
+public final class SipFrame {
+  /** What a frame holds. */
+  public enum Kind {
+    /** A complete SIP message (headers and exactly Content-Length body bytes). */
+    MESSAGE,
+    /** An RFC 5626 keep-alive ping, CRLFCRLF. */
+    PING,
+    /** An RFC 5626 keep-alive pong, CRLF. */
+    PONG
+  }
+
+  static final SipFrame PING = new SipFrame(Kind.PING, new byte[] {'\r', '\n', '\r', '\n'}, 0, 4);
+  static final SipFrame PONG = new SipFrame(Kind.PONG, new byte[] {'\r', '\n'}, 0, 2);
+
+  private final Kind kind;
+  private final byte[] bytes;
+  private final int offset;
+  private final int length;
+
+  SipFrame(Kind kind, byte[] bytes, int offset, int length) {
+    this.kind = kind;
+    this.bytes = bytes;
+    this.offset = offset;
+    this.length = length;
+  }
+
+  /** Returns a frame over a caller-owned array (e.g. a file's contents); no copy is made. */
+  public static SipFrame ofMessage(byte[] bytes, int offset, int length) {
+    if (offset < 0 || length < 0 || offset + length > bytes.length) {
+      throw new IndexOutOfBoundsException("offset " + offset + " length " + length);
+    }
+    return new SipFrame(Kind.MESSAGE, bytes, offset, length);
+  }
+
+  /** The kind of frame. */
+  public Kind kind() {
+    return kind;
+  }
+
+  /** Whether this is a SIP message (not a keep-alive). */
+  public boolean isMessage() {
+    return kind == Kind.MESSAGE;
+  }
+
+  /** The backing array; the frame's bytes are {@code array()[offset(), offset()+length())}. */
+  public byte[] array() {
+    return bytes;
+  }
+
+  /** Start of the frame in {@link #array()}. */
+  public int offset() {
+    return offset;
+  }
+
+  /** Number of bytes in the frame. */
+  public int length() {
+    return length;
+  }
+
+  /** A read-only buffer over the frame's bytes, without copying. */
+  public ByteBuffer asByteBuffer() {
+    return ByteBuffer.wrap(bytes, offset, length).slice().asReadOnlyBuffer();
+  }
+
+  /** A copy of the frame's bytes. */
+  public byte[] toByteArray() {
+    return Arrays.copyOfRange(bytes, offset, offset + length);
+  }
+
+  /** A frame with its own copy of the bytes, valid for as long as the caller keeps it. */
+  public SipFrame detach() {
+    return kind == Kind.MESSAGE ? new SipFrame(kind, toByteArray(), 0, length) : this;
+  }
+
+  /**
+   * Parses this message frame; headers are tokenised lazily, over the frame's bytes.
+   *
+   * @return the parsed message
+   * @throws SipParseException when the start line is unusable or this is a keep-alive frame
+   */
+  public SipMessage parse() throws SipParseException {
+    if (kind != Kind.MESSAGE) {
+      throw new SipParseException("keep-alive frame is not a message", 0);
+    }
+    return SipMessage.parse(bytes, offset, length);
+  }
+
+  @Override
+  public String toString() {
+    return kind + "[" + length + " bytes]";
+  }
+}

@@ -1,0 +1,351 @@
+package io.sipalg.parser;
+
+import io.sipalg.parser.FramingException.Reason;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * Cuts one direction of a SIP stream (RFC 3261 18.3) into frames: whole messages delimited by
+ * {@code Content-Length} (long or compact {@code l:}), RFC 5626 keep-alive pings (CRLFCRLF) and
+ * pongs (CRLF). Not thread-safe: one framer per direction of a connection.
+ *
+ * <pre>{@code
+ * framer.feed(plaintext);                 // any size: part of a message or many messages
+ * for (SipFrame f; (f = framer.next()) != null; ) {
+ *   if (f.isMessage()) { SipMessage m = f.parse(); ... }   // valid until the next next()
+ * }
+ * }</pre>
+ *
+ * <p>Between messages, a CRLFCRLF is reported as one {@link SipFrame.Kind#PING} (further CRLFs in
+ * the same run are skipped as stray), a lone CRLF as a {@link SipFrame.Kind#PONG}, and stray bare
+ * CR or LF bytes are skipped. A CRLF that is the last byte pair fed is reported as a pong at once
+ * rather than waiting to see whether a ping follows. Lines may end in CRLF or bare LF.
+ *
+ * <p>Memory: the framer keeps what was fed and not yet framed, plus at most one message. Each limit
+ * in {@link SipLimits} is checked before the bytes it guards are buffered beyond it.
+ */
+public final class SipFramer {
+  private static final int INITIAL_CAPACITY = 4096;
+  private static final int IDLE_SHRINK_THRESHOLD = 64 * 1024;
+
+  private final SipLimits limits;
+  private byte[] buf = new byte[INITIAL_CAPACITY];
+  private int start;
+  private int end;
+  /** A message frame handed out may still reference buf[0, start): do not overwrite it in place. */
+  private boolean viewOut;
+  private boolean dead;
+  private long skipRemaining;
+
+  // Scan state of the message being framed; positions relative to start.
+  private boolean inMessage;
+  private int scanned;
+  private int lineStart;
+  private int headerCount;
+  private int headerEnd = -1;
+  private long contentLength = -1;
+  private int contentLengthCount;
+  private Reason contentLengthError;
+  private String contentLengthDetail;
+
+  /** A framer with {@link SipLimits#DEFAULTS}. */
+  public SipFramer() {
+    this(SipLimits.DEFAULTS);
+  }
+
+  /**
+   * A framer enforcing the given limits.
+   *
+   * @param limits the bounds on one message
+   */
+  public SipFramer(SipLimits limits) {
+    this.limits = limits;
+  }
+
+  /** The limits this framer enforces. */
+  public SipLimits limits() {
+    return limits;
+  }
+
+  /** Bytes fed but not yet returned as frames (including a partly received message). */
+  public int buffered() {
+    return end - start;
+  }
+
+  /** Whether a message has started but is not complete yet. */
+  public boolean inMessage() {
+    return inMessage;
+  }
+
+  /**
+   * Appends all remaining bytes of {@code src} (consumed, position advanced). Call {@link #next()}
+   * until it returns {@code null} after each feed.
+   *
+   * @param src decrypted bytes of this direction, in order
+   */
+  public void feed(ByteBuffer src) {
+    int n = src.remaining();
+    if (n == 0) {
+      return;
+    }
+    ensureRoom(n);
+    src.get(buf, end, n);
+    end += n;
+  }
+
+  /**
+   * Appends {@code bytes[offset, offset+length)}.
+   *
+   * @param bytes source array
+   * @param offset first byte
+   * @param length byte count
+   */
+  public void feed(byte[] bytes, int offset, int length) {
+    feed(ByteBuffer.wrap(bytes, offset, length));
+  }
+
+  private void ensureRoom(int n) {
+    if (buf.length - end >= n) {
+      return;
+    }
+    int live = end - start;
+    int need = live + n;
+    if (!viewOut && buf.length >= need) {
+      System.arraycopy(buf, start, buf, 0, live);
+    } else {
+      int cap = Math.max(need, viewOut && buf.length >= need ? buf.length : buf.length * 2);
+      byte[] fresh = new byte[cap];
+      System.arraycopy(buf, start, fresh, 0, live);
+      buf = fresh;
+    }
+    start = 0;
+    end = live;
+  }
+
+  /**
+   * Returns the next complete frame, or {@code null} when more bytes are needed. A message frame
+   * returned earlier becomes invalid when this is called again.
+   *
+   * @return the next frame or {@code null}
+   * @throws FramingException when the stream cannot be framed; see
+   *     {@link FramingException#resynchronisable()} for what to do next
+   */
+  public SipFrame next() throws FramingException {
+    if (dead) {
+      throw new FramingException(Reason.STREAM_CLOSED, false, "framer failed earlier", null);
+    }
+    viewOut = false;
+    if (start == end) {
+      start = 0;
+      end = 0;
+    }
+    if (skipRemaining > 0) {
+      int skip = (int) Math.min(skipRemaining, end - start);
+      start += skip;
+      skipRemaining -= skip;
+      if (skipRemaining > 0) {
+        return null;
+      }
+    }
+    if (!inMessage) {
+      SipFrame keepAlive = keepAliveOrStray();
+      if (keepAlive != null || !inMessage) {
+        shrinkIfIdle();
+        return keepAlive;
+      }
+    }
+    if (headerEnd < 0 && !scanHeaders()) {
+      return null;
+    }
+    return completeMessage();
+  }
+
+  /** Handles bytes between messages; sets inMessage when a message starts. */
+  private SipFrame keepAliveOrStray() {
+    while (end > start) {
+      byte b = buf[start];
+      int avail = end - start;
+      if (b == '\r') {
+        if (avail < 2) {
+          return null;
+        }
+        if (buf[start + 1] != '\n') {
+          start++;
+          continue;
+        }
+        if (avail >= 4 && buf[start + 2] == '\r' && buf[start + 3] == '\n') {
+          start += 4;
+          while (end - start >= 2 && buf[start] == '\r' && buf[start + 1] == '\n') {
+            start += 2;
+          }
+          return SipFrame.PING;
+        }
+        if (avail == 3 && buf[start + 2] == '\r') {
+          return null;
+        }
+        start += 2;
+        return SipFrame.PONG;
+      }
+      if (b == '\n') {
+        start++;
+        continue;
+      }
+      beginMessage();
+      return null;
+    }
+    return null;
+  }
+
+  private void beginMessage() {
+    inMessage = true;
+    scanned = 0;
+    lineStart = 0;
+    headerCount = 0;
+    headerEnd = -1;
+    contentLength = -1;
+    contentLengthCount = 0;
+    contentLengthError = null;
+    contentLengthDetail = null;
+  }
+
+  private boolean scanHeaders() throws FramingException {
+    int avail = end - start;
+    int i = scanned;
+    while (i < avail) {
+      if (buf[start + i] != '\n') {
+        i++;
+        continue;
+      }
+      int lineEnd = i > lineStart && buf[start + i - 1] == '\r' ? i - 1 : i;
+      if (lineEnd - lineStart > limits.maxLineLength()) {
+        fail(Reason.LINE_TOO_LONG, "line of " + (lineEnd - lineStart) + " bytes exceeds "
+            + limits.maxLineLength());
+      }
+      if (i + 1 > limits.maxHeaderSectionBytes()) {
+        fail(Reason.HEADER_SECTION_TOO_LARGE, "header section exceeds "
+            + limits.maxHeaderSectionBytes() + " bytes");
+      }
+      if (lineEnd == lineStart) {
+        headerEnd = i + 1;
+        scanned = headerEnd;
+        return true;
+      }
+      if (lineStart > 0) {
+        byte first = buf[start + lineStart];
+        if (first != ' ' && first != '\t') {
+          if (++headerCount > limits.maxHeaderCount()) {
+            fail(Reason.TOO_MANY_HEADERS, "more than " + limits.maxHeaderCount() + " headers");
+          }
+          checkContentLength(start + lineStart, start + lineEnd);
+        }
+      }
+      i++;
+      lineStart = i;
+    }
+    scanned = i;
+    if (scanned - lineStart > limits.maxLineLength()) {
+      fail(Reason.LINE_TOO_LONG, "line exceeds " + limits.maxLineLength() + " bytes");
+    }
+    if (scanned > limits.maxHeaderSectionBytes()) {
+      fail(Reason.HEADER_SECTION_TOO_LARGE, "header section exceeds "
+          + limits.maxHeaderSectionBytes() + " bytes");
+    }
+    return false;
+  }
+
+  /** Inspects one header line [from, to) (no CRLF) for Content-Length; folding is not followed. */
+  private void checkContentLength(int from, int to) {
+    byte first = buf[from];
+    if (first != 'c' && first != 'C' && first != 'l' && first != 'L') {
+      return;
+    }
+    int colon = Lex.indexOf(buf, from, to, ':');
+    if (colon < 0) {
+      return;
+    }
+    int nameEnd = Lex.trimEnd(buf, from, colon);
+    if (!HeaderNames.matches(buf, from, nameEnd, HeaderNames.CONTENT_LENGTH, 'l')) {
+      return;
+    }
+    contentLengthCount++;
+    int v = Lex.skipLws(buf, colon + 1, to);
+    int ve = Lex.trimEnd(buf, v, to);
+    if (contentLengthCount > 1) {
+      setClError(Reason.CONTENT_LENGTH_MULTIPLE, "more than one Content-Length header");
+      return;
+    }
+    if (Lex.indexOf(buf, v, ve, ',') >= 0) {
+      setClError(Reason.CONTENT_LENGTH_MULTIPLE, "several values in Content-Length");
+      return;
+    }
+    boolean negative = v < ve && buf[v] == '-';
+    int digits = negative ? v + 1 : v;
+    boolean numeric = digits < ve;
+    for (int k = digits; k < ve && numeric; k++) {
+      numeric = Lex.isDigit(buf[k]);
+    }
+    String text = Lex.str(buf, v, ve);
+    if (!numeric) {
+      setClError(Reason.CONTENT_LENGTH_NOT_NUMERIC, "Content-Length '" + text + "'");
+    } else if (negative) {
+      setClError(Reason.CONTENT_LENGTH_NEGATIVE, "Content-Length " + text);
+    } else {
+      long value = Lex.parseUnsigned(buf, digits, ve, Long.MAX_VALUE);
+      if (value < 0) {
+        setClError(Reason.CONTENT_LENGTH_OVERFLOW, "Content-Length " + text);
+      } else {
+        contentLength = value;
+      }
+    }
+  }
+
+  private void setClError(Reason reason, String detail) {
+    if (contentLengthError == null || reason == Reason.CONTENT_LENGTH_MULTIPLE) {
+      contentLengthError = reason;
+      contentLengthDetail = detail;
+    }
+  }
+
+  private SipFrame completeMessage() throws FramingException {
+    if (contentLengthError != null) {
+      fail(contentLengthError, contentLengthDetail);
+    }
+    if (contentLengthCount == 0) {
+      fail(Reason.CONTENT_LENGTH_MISSING, "no Content-Length on a stream transport");
+    }
+    if (contentLength > limits.maxBodyBytes()) {
+      byte[] headers = Arrays.copyOfRange(buf, start, start + headerEnd);
+      start += headerEnd;
+      skipRemaining = contentLength;
+      inMessage = false;
+      int skip = (int) Math.min(skipRemaining, end - start);
+      start += skip;
+      skipRemaining -= skip;
+      throw new FramingException(Reason.BODY_TOO_LARGE, true, "Content-Length " + contentLength
+          + " exceeds " + limits.maxBodyBytes() + "; the body is skipped", headers);
+    }
+    int total = headerEnd + (int) contentLength;
+    if (end - start < total) {
+      return null;
+    }
+    SipFrame frame = new SipFrame(SipFrame.Kind.MESSAGE, buf, start, total);
+    start += total;
+    inMessage = false;
+    viewOut = true;
+    return frame;
+  }
+
+  private void fail(Reason reason, String detail) throws FramingException {
+    dead = true;
+    byte[] headers = headerEnd > 0 ? Arrays.copyOfRange(buf, start, start + headerEnd) : null;
+    throw new FramingException(reason, false, detail, headers);
+  }
+
+  private void shrinkIfIdle() {
+    if (start == end && buf.length > IDLE_SHRINK_THRESHOLD && !viewOut) {
+      buf = new byte[INITIAL_CAPACITY];
+      start = 0;
+      end = 0;
+    }
+  }
+}

@@ -1,0 +1,813 @@
+package io.sipalg.parser;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A SIP request or response over its original bytes. Parsing indexes the start line and the header
+ * lines only; each header is tokenised when a typed accessor asks for it, so a malformed header
+ * never prevents reading the others. Typed accessors throw the checked
+ * {@link MalformedHeaderException} naming the header, offset and cause; {@link #malformedHeaders()}
+ * lists every problem at once. Only an unusable start line makes {@link #parse} fail.
+ *
+ * <p>The message does not copy its bytes: it is valid as long as the array it was parsed from is
+ * (for framer output, until the framer's next {@link SipFramer#next()}); {@link #detach()} makes an
+ * independent copy. Edits go through {@link #edit()}. Not thread-safe.
+ */
+public final class SipMessage {
+
+  private final byte[] b;
+  private final int off;
+  private final int len;
+  private final boolean request;
+  private final int methodEnd;
+  private final int uriStart;
+  private final int uriEnd;
+  private final int versionStart;
+  private final int versionEnd;
+  private final int status;
+  private final int reasonStart;
+  private final int startLineEnd;
+  private int[] h;
+  private int count;
+  private int headersEnd;
+  private int bodyStart;
+  private boolean headersTerminated;
+
+  private SipMessage(byte[] b, int off, int len, boolean request, int methodEnd, int uriStart,
+      int uriEnd, int versionStart, int versionEnd, int status, int reasonStart, int startLineEnd) {
+    this.b = b;
+    this.off = off;
+    this.len = len;
+    this.request = request;
+    this.methodEnd = methodEnd;
+    this.uriStart = uriStart;
+    this.uriEnd = uriEnd;
+    this.versionStart = versionStart;
+    this.versionEnd = versionEnd;
+    this.status = status;
+    this.reasonStart = reasonStart;
+    this.startLineEnd = startLineEnd;
+  }
+
+  /**
+   * Parses a whole message (headers and body) held in {@code bytes[offset, offset+length)}; the
+   * array is not copied.
+   *
+   * @param bytes the array holding the message
+   * @param offset first byte of the message
+   * @param length message length; everything after the empty line is the body
+   * @return the message
+   * @throws SipParseException when the start line is unusable or the input is not SIP
+   */
+  public static SipMessage parse(byte[] bytes, int offset, int length) throws SipParseException {
+    if (offset < 0 || length < 0 || offset + length > bytes.length) {
+      throw new IndexOutOfBoundsException("offset " + offset + " length " + length);
+    }
+    return StartLine.parse(bytes, offset, length);
+  }
+
+  /**
+   * Parses a whole message held in {@code bytes}.
+   *
+   * @param bytes the message
+   * @return the message
+   * @throws SipParseException when the start line is unusable or the input is not SIP
+   */
+  public static SipMessage parse(byte[] bytes) throws SipParseException {
+    return parse(bytes, 0, bytes.length);
+  }
+
+  static SipMessage create(byte[] b, int off, int len, boolean request, int methodEnd,
+      int uriStart, int uriEnd, int versionStart, int versionEnd, int status, int reasonStart,
+      int startLineEnd, int headersStart) {
+    SipMessage m = new SipMessage(b, off, len, request, methodEnd, uriStart, uriEnd, versionStart,
+        versionEnd, status, reasonStart, startLineEnd);
+    m.indexHeaders(headersStart);
+    return m;
+  }
+
+  private void indexHeaders(int p) {
+    int end = off + len;
+    int[] scratch = SCRATCH.get();
+    int n = 0;
+    while (p < end) {
+      int nl = Lex.indexOf(b, p, end, '\n');
+      int lineEnd = nl < 0 ? end : nl + 1;
+      int contentEnd = nl < 0 ? end : (nl > p && b[nl - 1] == '\r' ? nl - 1 : nl);
+      if (contentEnd == p && nl >= 0) {
+        headersTerminated = true;
+        headersEnd = p;
+        bodyStart = lineEnd;
+        break;
+      }
+      byte first = b[p];
+      if (!((first == ' ' || first == '\t') && n > 0)) {
+        if (2 * n + 2 > scratch.length) {
+          scratch = Arrays.copyOf(scratch, scratch.length * 2);
+          SCRATCH.set(scratch);
+        }
+        scratch[2 * n] = p;
+        scratch[2 * n + 1] = Lex.indexOf(b, p, contentEnd, ':');
+        n++;
+      }
+      p = lineEnd;
+    }
+    if (!headersTerminated) {
+      headersEnd = end;
+      bodyStart = end;
+    }
+    count = n;
+    h = Arrays.copyOf(scratch, 2 * n);
+  }
+
+  /** Per-thread index scratch so a parse allocates exactly 8 bytes per header. */
+  private static final ThreadLocal<int[]> SCRATCH = ThreadLocal.withInitial(() -> new int[128]);
+
+  private int ls(int i) {
+    return h[2 * i];
+  }
+
+  private int colon(int i) {
+    return h[2 * i + 1];
+  }
+
+  private int le(int i) {
+    return i + 1 < count ? h[2 * i + 2] : headersEnd;
+  }
+
+  /** Absolute end of the name (before optional whitespace and ':'), or -1 without colon. */
+  private int ne(int i) {
+    int c = colon(i);
+    return c < 0 ? -1 : Lex.trimEnd(b, ls(i), c);
+  }
+
+  private int ve(int i) {
+    int c = colon(i);
+    int from = c < 0 ? ls(i) : c + 1;
+    return Lex.trimEnd(b, from, le(i));
+  }
+
+  private int vs(int i) {
+    int c = colon(i);
+    if (c < 0) {
+      return ls(i);
+    }
+    int e = ve(i);
+    return Math.min(Lex.skipLws(b, c + 1, e), e);
+  }
+
+  // ---------------------------------------------------------------- raw access
+
+  /** The array holding the message; the message is {@code array()[offset(), offset()+length())}. */
+  public byte[] array() {
+    return b;
+  }
+
+  /** Start of the message in {@link #array()}. */
+  public int offset() {
+    return off;
+  }
+
+  /** Length of the whole message in bytes. */
+  public int length() {
+    return len;
+  }
+
+  /** A read-only view of the message bytes, without copying. */
+  public ByteBuffer asByteBuffer() {
+    return ByteBuffer.wrap(b, off, len).slice().asReadOnlyBuffer();
+  }
+
+  /** A copy of the message bytes. */
+  public byte[] toByteArray() {
+    return Arrays.copyOfRange(b, off, off + len);
+  }
+
+  /** A message over its own copy of the bytes (re-indexed), independent of the source buffer. */
+  public SipMessage detach() {
+    try {
+      return parse(toByteArray());
+    } catch (SipParseException e) {
+      throw new IllegalStateException("re-parse of a parsed message failed", e);
+    }
+  }
+
+  /** Whether this is a request. */
+  public boolean isRequest() {
+    return request;
+  }
+
+  /** Whether this is a response. */
+  public boolean isResponse() {
+    return !request;
+  }
+
+  /** The request method as written (case-sensitive), or {@code null} for a response. */
+  public String method() {
+    return request ? Lex.str(b, off, methodEnd) : null;
+  }
+
+  /** Whether this is a request with the given method (case-sensitive, RFC 3261 7.1). */
+  public boolean isMethod(String method) {
+    if (!request || methodEnd - off != method.length()) {
+      return false;
+    }
+    for (int i = 0; i < method.length(); i++) {
+      if (b[off + i] != method.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The Request-URI text as written, or {@code null} for a response. */
+  public String requestUriText() {
+    return request ? Lex.str(b, uriStart, uriEnd) : null;
+  }
+
+  /**
+   * The parsed Request-URI.
+   *
+   * @return the URI, or {@code null} for a response
+   * @throws MalformedHeaderException (name {@code Request-URI}) when it cannot be tokenised
+   */
+  public SipUri requestUri() throws MalformedHeaderException {
+    if (!request) {
+      return null;
+    }
+    try {
+      return SipUri.parse(b, uriStart, uriEnd, off);
+    } catch (BadSyntax e) {
+      throw new MalformedHeaderException(new HeaderError("Request-URI", e.index - off,
+          e.getMessage()));
+    }
+  }
+
+  /** The SIP version from the start line, e.g. {@code SIP/2.0}. */
+  public String version() {
+    return Lex.str(b, versionStart, versionEnd);
+  }
+
+  /** The status code, or 0 for a request. */
+  public int statusCode() {
+    return status;
+  }
+
+  /** The reason phrase (UTF-8, may be empty), or {@code null} for a request. */
+  public String reasonPhrase() {
+    return request ? null : Lex.str(b, reasonStart, startLineEnd);
+  }
+
+  /** The start line as written, without CRLF. */
+  public String startLine() {
+    return Lex.str(b, off, startLineEnd);
+  }
+
+  /** Whether the header section ended with an empty line (false means a truncated message). */
+  public boolean headerSectionTerminated() {
+    return headersTerminated;
+  }
+
+  // ---------------------------------------------------------------- headers
+
+  /** Number of header fields (folded lines count with their field). */
+  public int headerCount() {
+    return count;
+  }
+
+  /**
+   * The header field at a position.
+   *
+   * @param index 0 .. {@link #headerCount()}-1
+   * @return a view of the header
+   */
+  public SipHeader header(int index) {
+    if (index < 0 || index >= count) {
+      throw new IndexOutOfBoundsException(index);
+    }
+    return new SipHeader(this, index);
+  }
+
+  /** All header fields in order. */
+  public List<SipHeader> headers() {
+    List<SipHeader> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      out.add(new SipHeader(this, i));
+    }
+    return out;
+  }
+
+  /** All fields with a name (long or compact form, any case), in order. */
+  public List<SipHeader> headers(String name) {
+    char compact = HeaderNames.compactFormOf(name);
+    String longName = HeaderNames.canonical(name);
+    List<SipHeader> out = new ArrayList<>(2);
+    for (int i = 0; i < count; i++) {
+      if (nameMatches(i, longName, compact)) {
+        out.add(new SipHeader(this, i));
+      }
+    }
+    return out;
+  }
+
+  /** The first field with a name, or {@code null}. */
+  public SipHeader header(String name) {
+    int i = find(name, 0);
+    return i < 0 ? null : new SipHeader(this, i);
+  }
+
+  /** Whether a field with this name is present. */
+  public boolean hasHeader(String name) {
+    return find(name, 0) >= 0;
+  }
+
+  /** Trimmed, unfolded value of the first field with this name, or {@code null}. */
+  public String headerValue(String name) {
+    int i = find(name, 0);
+    return i < 0 ? null : valueString(i);
+  }
+
+  int find(String name, int from) {
+    char compact = HeaderNames.compactFormOf(name);
+    String longName = name.length() == 1 ? HeaderNames.canonical(name) : name;
+    for (int i = from; i < count; i++) {
+      if (nameMatches(i, longName, compact)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private boolean nameMatches(int i, String longName, char compact) {
+    int ne = ne(i);
+    return ne >= 0 && HeaderNames.matches(b, ls(i), ne, longName, compact);
+  }
+
+  boolean headerIs(int i, String name) {
+    return nameMatches(i, HeaderNames.canonical(name), HeaderNames.compactFormOf(name));
+  }
+
+  boolean hasValidName(int i) {
+    int ne = ne(i);
+    return ne > ls(i) && Lex.skipToken(b, ls(i), ne) == ne;
+  }
+
+  String nameAsWritten(int i) {
+    int ne = ne(i);
+    return ne < 0 ? Lex.str(b, ls(i), ve(i)) : Lex.str(b, ls(i), ne);
+  }
+
+  String valueString(int i) {
+    return Lex.unfold(b, vs(i), ve(i));
+  }
+
+  int lineStart(int i) {
+    return ls(i) - off;
+  }
+
+  int valueStart(int i) {
+    return vs(i) - off;
+  }
+
+  int valueEnd(int i) {
+    return ve(i) - off;
+  }
+
+  int lineEnd(int i) {
+    return le(i) - off;
+  }
+
+  int absValueStart(int i) {
+    return vs(i);
+  }
+
+  int absValueEnd(int i) {
+    return ve(i);
+  }
+
+  String rawLine(int i) {
+    int s = ls(i);
+    int e = le(i);
+    while (e > s && (b[e - 1] == '\n' || b[e - 1] == '\r')) {
+      e--;
+    }
+    return Lex.str(b, s, e);
+  }
+
+  int longestPhysicalLine(int i) {
+    int s = ls(i);
+    int e = le(i);
+    int longest = 0;
+    int ls = s;
+    for (int p = s; p < e; p++) {
+      if (b[p] == '\n') {
+        int le = p > ls && b[p - 1] == '\r' ? p - 1 : p;
+        longest = Math.max(longest, le - ls);
+        ls = p + 1;
+      }
+    }
+    return Math.max(longest, e - ls);
+  }
+
+  /** Length of the longest physical line (start line or header line), without CRLF. */
+  public int longestLineLength() {
+    int longest = startLineEnd - off;
+    for (int i = 0; i < count; i++) {
+      longest = Math.max(longest, longestPhysicalLine(i));
+    }
+    return longest;
+  }
+
+  /** Header fields having a physical line longer than {@code maxBytes} (for {@code max-line-length}). */
+  public List<SipHeader> headersWithLinesLongerThan(int maxBytes) {
+    List<SipHeader> out = new ArrayList<>(0);
+    for (int i = 0; i < count; i++) {
+      if (longestPhysicalLine(i) > maxBytes) {
+        out.add(new SipHeader(this, i));
+      }
+    }
+    return out;
+  }
+
+  /** Header fields whose names are not registered SIP headers (for {@code unknown-header}). */
+  public List<SipHeader> unknownHeaders() {
+    List<SipHeader> out = new ArrayList<>(0);
+    for (int i = 0; i < count; i++) {
+      SipHeader hdr = new SipHeader(this, i);
+      if (!hdr.isKnown()) {
+        out.add(hdr);
+      }
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- typed access
+
+  private MalformedHeaderException malformed(int i, BadSyntax e) {
+    String name = ne(i) < 0 ? "(no colon)" : HeaderNames.canonical(nameAsWritten(i));
+    return new MalformedHeaderException(new HeaderError(name, e.index - off, e.getMessage()));
+  }
+
+  /**
+   * All Via values, top first, across all Via fields.
+   *
+   * @return the values; empty when there is no Via
+   * @throws MalformedHeaderException when a Via field cannot be tokenised
+   */
+  public List<Via> vias() throws MalformedHeaderException {
+    List<Via> out = new ArrayList<>(2);
+    for (int i = find(HeaderNames.VIA, 0); i >= 0; i = find(HeaderNames.VIA, i + 1)) {
+      try {
+        HeaderChecks.vias(b, vs(i), ve(i), off, out);
+      } catch (BadSyntax e) {
+        throw malformed(i, e);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The topmost Via value; only the first Via field is tokenised.
+   *
+   * @return the top Via, or {@code null} when absent
+   * @throws MalformedHeaderException when it cannot be tokenised
+   */
+  public Via topVia() throws MalformedHeaderException {
+    int i = find(HeaderNames.VIA, 0);
+    if (i < 0) {
+      return null;
+    }
+    try {
+      return Via.parse(b, vs(i), ve(i), off);
+    } catch (BadSyntax e) {
+      throw malformed(i, e);
+    }
+  }
+
+  /**
+   * The From value.
+   *
+   * @return From, or {@code null} when absent
+   * @throws MalformedHeaderException when it cannot be tokenised
+   */
+  public NameAddress from() throws MalformedHeaderException {
+    return single(HeaderNames.FROM);
+  }
+
+  /**
+   * The To value.
+   *
+   * @return To, or {@code null} when absent
+   * @throws MalformedHeaderException when it cannot be tokenised
+   */
+  public NameAddress to() throws MalformedHeaderException {
+    return single(HeaderNames.TO);
+  }
+
+  private NameAddress single(String name) throws MalformedHeaderException {
+    int i = find(name, 0);
+    if (i < 0) {
+      return null;
+    }
+    try {
+      return NameAddress.parse(b, vs(i), ve(i), off, false, false);
+    } catch (BadSyntax e) {
+      throw malformed(i, e);
+    }
+  }
+
+  /**
+   * The Call-ID value.
+   *
+   * @return the Call-ID, or {@code null} when absent
+   * @throws MalformedHeaderException when it is empty or contains invalid characters
+   */
+  public String callId() throws MalformedHeaderException {
+    int i = find(HeaderNames.CALL_ID, 0);
+    if (i < 0) {
+      return null;
+    }
+    try {
+      HeaderChecks.callId(b, vs(i), ve(i));
+    } catch (BadSyntax e) {
+      throw malformed(i, e);
+    }
+    return Lex.str(b, vs(i), ve(i));
+  }
+
+  /**
+   * The CSeq value.
+   *
+   * @return CSeq, or {@code null} when absent
+   * @throws MalformedHeaderException when it cannot be tokenised
+   */
+  public CSeq cseq() throws MalformedHeaderException {
+    int i = find(HeaderNames.CSEQ, 0);
+    if (i < 0) {
+      return null;
+    }
+    try {
+      return CSeq.parse(b, vs(i), ve(i));
+    } catch (BadSyntax e) {
+      throw malformed(i, e);
+    }
+  }
+
+  /**
+   * The Max-Forwards value (0..255).
+   *
+   * @return the value, or -1 when absent
+   * @throws MalformedHeaderException when not a number in 0..255
+   */
+  public int maxForwards() throws MalformedHeaderException {
+    return (int) number(HeaderNames.MAX_FORWARDS, 255);
+  }
+
+  /**
+   * The Expires header in seconds (0..2^32-1).
+   *
+   * @return the value, or -1 when absent
+   * @throws MalformedHeaderException when not a number in range
+   */
+  public long expires() throws MalformedHeaderException {
+    return number(HeaderNames.EXPIRES, 0xFFFFFFFFL);
+  }
+
+  /**
+   * The Content-Length header.
+   *
+   * @return the value, or -1 when absent
+   * @throws MalformedHeaderException when not a non-negative number
+   */
+  public long contentLength() throws MalformedHeaderException {
+    return number(HeaderNames.CONTENT_LENGTH, Integer.MAX_VALUE);
+  }
+
+  private long number(String name, long max) throws MalformedHeaderException {
+    int i = find(name, 0);
+    if (i < 0) {
+      return -1;
+    }
+    try {
+      return HeaderChecks.number(b, vs(i), ve(i), max);
+    } catch (BadSyntax e) {
+      throw malformed(i, e);
+    }
+  }
+
+  /**
+   * The Content-Type media type, e.g. {@code application/sdp}, lower-cased, without parameters.
+   *
+   * @return the media type, or {@code null} when absent
+   * @throws MalformedHeaderException when it is not {@code type/subtype *(;param)}
+   */
+  public String contentType() throws MalformedHeaderException {
+    int i = find(HeaderNames.CONTENT_TYPE, 0);
+    if (i < 0) {
+      return null;
+    }
+    try {
+      return HeaderChecks.mediaType(b, vs(i), ve(i));
+    } catch (BadSyntax e) {
+      throw malformed(i, e);
+    }
+  }
+
+  /**
+   * All Contact values across all Contact fields (the wildcard {@code *} is one value).
+   *
+   * @return the values, empty when absent
+   * @throws MalformedHeaderException when a Contact field cannot be tokenised
+   */
+  public List<NameAddress> contacts() throws MalformedHeaderException {
+    return addresses(HeaderNames.CONTACT, true, false);
+  }
+
+  /**
+   * All Route values in order.
+   *
+   * @return the values, empty when absent
+   * @throws MalformedHeaderException when a Route field cannot be tokenised
+   */
+  public List<NameAddress> routes() throws MalformedHeaderException {
+    return addresses(HeaderNames.ROUTE, false, true);
+  }
+
+  /**
+   * All Record-Route values in order.
+   *
+   * @return the values, empty when absent
+   * @throws MalformedHeaderException when a Record-Route field cannot be tokenised
+   */
+  public List<NameAddress> recordRoutes() throws MalformedHeaderException {
+    return addresses(HeaderNames.RECORD_ROUTE, false, true);
+  }
+
+  /**
+   * All P-Asserted-Identity values in order.
+   *
+   * @return the values, empty when absent
+   * @throws MalformedHeaderException when a field cannot be tokenised
+   */
+  public List<NameAddress> pAssertedIdentities() throws MalformedHeaderException {
+    return addresses(HeaderNames.P_ASSERTED_IDENTITY, false, false);
+  }
+
+  private List<NameAddress> addresses(String name, boolean wildcard, boolean bracketsRequired)
+      throws MalformedHeaderException {
+    List<NameAddress> out = new ArrayList<>(1);
+    for (int i = find(name, 0); i >= 0; i = find(name, i + 1)) {
+      try {
+        HeaderChecks.addresses(b, vs(i), ve(i), off, wildcard, bracketsRequired, out);
+      } catch (BadSyntax e) {
+        throw malformed(i, e);
+      }
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- body
+
+  /** Offset of the body in the message (equals {@link #length()} when there is none). */
+  public int bodyOffset() {
+    return bodyStart - off;
+  }
+
+  /** Length of the body: every byte after the empty line. */
+  public int bodyLength() {
+    return off + len - bodyStart;
+  }
+
+  /** A copy of the body. */
+  public byte[] body() {
+    return Arrays.copyOfRange(b, bodyStart, off + len);
+  }
+
+  /** A read-only view of the body, without copying. */
+  public ByteBuffer bodyBuffer() {
+    return ByteBuffer.wrap(b, bodyStart, off + len - bodyStart).slice().asReadOnlyBuffer();
+  }
+
+  /**
+   * Parses the body as SDP, regardless of Content-Type (callers check {@link #contentType()}).
+   *
+   * @return the session description over the body bytes
+   */
+  public Sdp sdp() {
+    return Sdp.parse(b, bodyStart, off + len - bodyStart);
+  }
+
+  // ---------------------------------------------------------------- validation
+
+  /**
+   * Checks every header this module knows how to validate (the FortiOS {@code malformed-header-*}
+   * set and more; see {@link HeaderChecks}) and every line without a colon.
+   *
+   * @return the problems found, in header order; empty when all are well-formed
+   */
+  public List<HeaderError> malformedHeaders() {
+    List<HeaderError> out = new ArrayList<>(0);
+    for (int i = 0; i < count; i++) {
+      HeaderError e = checkHeader(i);
+      if (e != null) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Checks the fields with one name.
+   *
+   * @param name header name, long or compact
+   * @return the problems found in those fields
+   */
+  public List<HeaderError> malformedHeaders(String name) {
+    List<HeaderError> out = new ArrayList<>(0);
+    for (int i = find(name, 0); i >= 0; i = find(name, i + 1)) {
+      HeaderError e = checkHeader(i);
+      if (e != null) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  HeaderError checkHeader(int i) {
+    if (!hasValidName(i)) {
+      String line = rawLine(i);
+      return new HeaderError(ne(i) < 0 ? "(no colon)" : line.substring(0,
+          Math.max(0, ne(i) - ls(i))), lineStart(i),
+          ne(i) < 0 ? "header line without ':': " + abbreviate(line) : "invalid header name");
+    }
+    String name = HeaderNames.canonical(nameAsWritten(i));
+    try {
+      HeaderChecks.check(name, b, vs(i), ve(i), off);
+      return null;
+    } catch (BadSyntax e) {
+      return new HeaderError(name, e.index - off, e.getMessage());
+    }
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+  }
+
+  /**
+   * Message-level checks above syntax: required headers, single-valued headers present once, CSeq
+   * method matching the request method, SIP version, Request-URI syntax, plus every malformed
+   * header. An inspector uses these to reject what a parser alone must accept.
+   *
+   * @return the violations, empty for a valid message
+   */
+  public List<Violation> validate() {
+    return Validation.validate(this);
+  }
+
+  /**
+   * Starts recording edits over this message; serialising splices them into the original bytes.
+   *
+   * @return a new editor
+   */
+  public SipEditor edit() {
+    return new SipEditor(this);
+  }
+
+  int headersStart() {
+    return count > 0 ? h[0] : bodyStart;
+  }
+
+  int absBodyStart() {
+    return bodyStart;
+  }
+
+  int absLineStart(int i) {
+    return ls(i);
+  }
+
+  int absLineEnd(int i) {
+    return le(i);
+  }
+
+  /** End of the header section before the empty line (absolute). */
+  int absHeadersEnd() {
+    return headersEnd;
+  }
+
+  List<Integer> indexesOf(String name) {
+    List<Integer> out = new ArrayList<>(1);
+    for (int i = find(name, 0); i >= 0; i = find(name, i + 1)) {
+      out.add(i);
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  @Override
+  public String toString() {
+    return startLine() + " [" + count + " headers, " + bodyLength() + " body bytes]";
+  }
+}

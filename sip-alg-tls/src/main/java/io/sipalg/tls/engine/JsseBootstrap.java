@@ -1,0 +1,194 @@
+package io.sipalg.tls.engine;
+
+import java.security.GeneralSecurityException;
+import java.security.Provider;
+import java.security.Security;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Prepares the JVM-wide JSSE settings the ALG needs, once, before any JSSE use.
+ *
+ * <p>SunJSSE and BCJSSE read {@code jdk.tls.disabledAlgorithms} and {@code jsse.enableCBCProtection}
+ * once, when they first initialise. So this class edits (never overwrites) the disabled list to
+ * remove only what the lowest configured version and {@code ssl-algorithm medium/low} need, turns
+ * SunJSSE's own CBC record split off (the {@link TlsLeg} does it per engine), registers the
+ * BouncyCastle crypto provider <em>last</em> (the JDK's AES-GCM stays in use) and quietens BC's
+ * per-connection java.util.logging output. When JSSE was already initialised by the host with
+ * settings that block what is needed, it logs a warning and reports it.
+ *
+ * <p>Idempotent and thread-safe: later calls only widen what earlier calls enabled.
+ */
+public final class JsseBootstrap {
+  /** The security property both providers read their protocol and algorithm bans from. */
+  public static final String DISABLED_ALGORITHMS = "jdk.tls.disabledAlgorithms";
+  /** SunJSSE's switch for its own 1/n-1 CBC record split. */
+  public static final String CBC_PROTECTION = "jsse.enableCBCProtection";
+
+  private static final Logger LOG = LoggerFactory.getLogger(JsseBootstrap.class);
+  // Held strongly: java.util.logging keeps loggers weakly, and a collected logger loses its level.
+  private static final java.util.logging.Logger BC_LOGGER =
+      java.util.logging.Logger.getLogger("org.bouncycastle");
+
+  private static Provider bcJsse;
+  private static TlsVersion lowestEnabled = TlsVersion.TLS_1_2;
+  private static boolean tripleDesEnabled;
+  private static Report report;
+
+  private JsseBootstrap() {}
+
+  /**
+   * What the bootstrap did and found.
+   *
+   * @param lowestVersion the lowest protocol version the JVM settings now allow the ALG to use
+   * @param tripleDes whether 3DES suites are allowed
+   * @param removedEntries the entries removed from {@code jdk.tls.disabledAlgorithms} so far
+   * @param warnings problems found (settings the host fixed before the bootstrap ran)
+   */
+  public record Report(
+      TlsVersion lowestVersion, boolean tripleDes, List<String> removedEntries, List<String> warnings) {
+    /** Copies the lists. */
+    public Report {
+      removedEntries = List.copyOf(removedEntries);
+      warnings = List.copyOf(warnings);
+    }
+  }
+
+  /** Bootstraps for the defaults: TLS 1.2 and up, no 3DES. */
+  public static Report ensureDefault() {
+    synchronized (JsseBootstrap.class) {
+      return report != null ? report : ensure(TlsVersion.TLS_1_2, false);
+    }
+  }
+
+  /**
+   * Makes the JVM allow {@code lowestVersion} and, when {@code tripleDes}, 3DES suites.
+   *
+   * @param lowestVersion the lowest {@code ssl-min-version} any profile uses
+   * @param tripleDes whether any profile uses {@code ssl-algorithm medium} or {@code low}
+   * @return what was done, with warnings when JSSE was initialised before with blocking settings
+   */
+  public static synchronized Report ensure(TlsVersion lowestVersion, boolean tripleDes) {
+    boolean first = report == null;
+    boolean wider = lowestVersion.compareTo(lowestEnabled) < 0 || (tripleDes && !tripleDesEnabled);
+    if (!first && !wider) {
+      return report;
+    }
+    TlsVersion lowest = first || lowestVersion.compareTo(lowestEnabled) < 0 ? lowestVersion : lowestEnabled;
+    boolean des = tripleDes || tripleDesEnabled;
+    List<String> removed = new ArrayList<>(report == null ? List.of() : report.removedEntries());
+    removed.addAll(enableInDisabledAlgorithms(lowest, des));
+    if (first) {
+      configureOnce();
+    }
+    lowestEnabled = lowest;
+    tripleDesEnabled = des;
+    List<String> warnings = checkEffective(lowest, des);
+    warnings.forEach(w -> LOG.warn("{}", w));
+    report = new Report(lowest, des, removed, warnings);
+    return report;
+  }
+
+  /** The BCJSSE provider instance (not registered globally; contexts name it explicitly). */
+  public static synchronized Provider bcJsseProvider() {
+    ensureDefault();
+    return bcJsse;
+  }
+
+  private static void configureOnce() {
+    String cbc = System.getProperty(CBC_PROTECTION);
+    if (cbc != null && !cbc.equals("false")) {
+      LOG.warn("{}={} was set by the host; overriding to false (the ALG splits CBC records itself)",
+          CBC_PROTECTION, cbc);
+    }
+    System.setProperty(CBC_PROTECTION, "false");
+    if (Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) == null) {
+      Security.addProvider(new BouncyCastleProvider());
+    }
+    BC_LOGGER.setLevel(java.util.logging.Level.WARNING);
+    bcJsse = new BouncyCastleJsseProvider();
+  }
+
+  /** Removes the entries the given needs require; returns what it removed. */
+  static List<String> enableInDisabledAlgorithms(TlsVersion lowest, boolean tripleDes) {
+    Set<String> unwanted = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    if (lowest.compareTo(TlsVersion.SSL_3_0) <= 0) {
+      unwanted.add("SSLv3");
+    }
+    if (lowest.compareTo(TlsVersion.TLS_1_0) <= 0) {
+      unwanted.add("TLSv1");
+    }
+    if (lowest.compareTo(TlsVersion.TLS_1_1) <= 0) {
+      unwanted.add("TLSv1.1");
+    }
+    if (tripleDes) {
+      unwanted.add("3DES_EDE_CBC");
+    }
+    String current = Security.getProperty(DISABLED_ALGORITHMS);
+    if (current == null || unwanted.isEmpty()) {
+      return List.of();
+    }
+    List<String> kept = new ArrayList<>();
+    List<String> removed = new ArrayList<>();
+    for (String entry : current.split(",")) {
+      String trimmed = entry.trim();
+      if (trimmed.isEmpty()) {
+        continue;
+      }
+      (unwanted.contains(trimmed) ? removed : kept).add(trimmed);
+    }
+    if (!removed.isEmpty()) {
+      Security.setProperty(DISABLED_ALGORITHMS, String.join(", ", kept));
+    }
+    return removed;
+  }
+
+  private static List<String> checkEffective(TlsVersion lowest, boolean tripleDes) {
+    List<String> warnings = new ArrayList<>();
+    checkProvider("SunJSSE", Security.getProvider("SunJSSE"), lowest, tripleDes, warnings);
+    checkProvider("BCJSSE", bcJsse, lowest, false, warnings);
+    String cbc = System.getProperty(CBC_PROTECTION);
+    if (!"false".equals(cbc)) {
+      warnings.add(CBC_PROTECTION + " is " + cbc + ": SunJSSE may split CBC records on its own");
+    }
+    return warnings;
+  }
+
+  private static void checkProvider(
+      String name, Provider provider, TlsVersion lowest, boolean tripleDes, List<String> warnings) {
+    if (provider == null) {
+      warnings.add(name + " is not available");
+      return;
+    }
+    try {
+      SSLContext context = SSLContext.getInstance("TLS", provider);
+      context.init(null, null, null);
+      SSLParameters defaults = context.getDefaultSSLParameters();
+      List<String> protocols = Arrays.asList(defaults.getProtocols());
+      // Neither provider enables SSLv3 by default on the client side: TLSv1 stands in for it.
+      TlsVersion probe = lowest == TlsVersion.SSL_3_0 ? TlsVersion.TLS_1_0 : lowest;
+      if (probe.compareTo(TlsVersion.TLS_1_2) < 0 && !protocols.contains(probe.jsseName())) {
+        warnings.add(name + " was initialised before JsseBootstrap with " + DISABLED_ALGORITHMS
+            + " blocking " + probe.jsseName() + ": ssl-min-version " + lowest.fortiosName()
+            + " will not work in this JVM (enabled by default: " + protocols + ")");
+      }
+      if (tripleDes
+          && Arrays.stream(context.getSupportedSSLParameters().getCipherSuites())
+              .noneMatch(s -> s.contains("3DES"))) {
+        warnings.add(name + " was initialised before JsseBootstrap with 3DES disabled:"
+            + " ssl-algorithm medium/low will offer no 3DES suite in this JVM");
+      }
+    } catch (GeneralSecurityException e) {
+      warnings.add(name + " cannot create a TLS context: " + e.getMessage());
+    }
+  }
+}
