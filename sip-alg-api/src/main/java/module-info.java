@@ -7,7 +7,7 @@ module io.sipalg.api {
 
   exports io.sipalg.api;
   exports io.sipalg.api.cert;
-  // exports io.sipalg.api.config;  (uncomment with the package's first public type)
-  // exports io.sipalg.api.inspect;  (uncomment with the package's first public type)
-  // exports io.sipalg.api.session;  (uncomment with the package's first public type)
+  exports io.sipalg.api.config;
+  exports io.sipalg.api.inspect;
+  exports io.sipalg.api.session;
 }

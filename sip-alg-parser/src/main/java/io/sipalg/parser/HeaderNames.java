@@ -104,8 +104,14 @@ public final class HeaderNames {
     }
   }
 
-  /** Returns the compact letter of a long header name, or {@code 0} when it has none. */
+  /**
+   * Returns the compact letter of a header name, or {@code 0} when it has none; a compact name
+   * returns itself in lower case.
+   */
   public static char compactFormOf(String longName) {
+    if (longName.length() == 1 && expandCompact(longName.charAt(0)) != null) {
+      return Character.toLowerCase(longName.charAt(0));
+    }
     switch (longName.toLowerCase(Locale.ROOT)) {
       case "call-id": return 'i';
       case "contact": return 'm';

@@ -12,6 +12,9 @@ import java.util.function.Supplier;
 public final class SessionAttributes {
   private Map<AttributeKey<?>, Object> values;
 
+  /** An empty set of attributes (the ALG core creates one per session). */
+  public SessionAttributes() {}
+
   /** The value stored under {@code key}, or {@code null}. */
   public <T> T get(AttributeKey<T> key) {
     return values == null ? null : key.cast(values.get(key));

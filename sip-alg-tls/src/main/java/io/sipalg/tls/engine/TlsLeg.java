@@ -72,8 +72,10 @@ public final class TlsLeg {
   private boolean initialHandshakeDone;
   private boolean splitRecords;
   private boolean closeNotifyReceived;
+  private boolean closeRequested;
   private boolean currentRecordObserved;
   private long handshakeStartedMillis;
+  private List<String> capturedSni;
   private long discardedAfterClose;
   private volatile boolean taskInFlight;
   private volatile RuntimeException taskError;
@@ -248,7 +250,8 @@ public final class TlsLeg {
     int consumed = 0;
     try {
       while (true) {
-        if (closeNotifyReceived || state == LegState.CLOSED) {
+        if (closeNotifyReceived || engine.isInboundDone() || state == LegState.CLOSED) {
+          // BCJSSE also ends the inbound side when this side closes (no half-close).
           discardedAfterClose += networkBytes.remaining();
           consumed += networkBytes.remaining();
           networkBytes.position(networkBytes.limit());
@@ -307,13 +310,14 @@ public final class TlsLeg {
   }
 
   /**
-   * The transport ended (read returned -1). A clean end follows the peer's close_notify; anything
-   * else is a truncation and fails the leg with {@link FailureReason#TRUNCATED}.
+   * The transport ended (read returned -1). A clean end follows the peer's close_notify or this
+   * side's {@link #closeOutbound()}; anything else is a truncation and fails the leg with
+   * {@link FailureReason#TRUNCATED}.
    *
    * @return how the stream ended
    */
   public EndOfStream receiveEndOfStream() {
-    if (closeNotifyReceived) {
+    if (closeNotifyReceived || closeRequested) {
       if (state != LegState.FAILED) {
         state = LegState.CLOSED;
       }
@@ -422,6 +426,7 @@ public final class TlsLeg {
       return;
     }
     drive();
+    closeRequested = true;
     engine.closeOutbound();
     drive();
     releaseIdleBuffers();
@@ -470,7 +475,12 @@ public final class TlsLeg {
   }
 
   private boolean unwrapOneRecord() throws TlsLegException {
-    if (netIn == null || !netIn.hasRemaining() || engine.isInboundDone()) {
+    if (netIn == null || !netIn.hasRemaining()) {
+      return false;
+    }
+    if (engine.isInboundDone()) {
+      discardedAfterClose += netIn.remaining();
+      netIn.position(netIn.limit());
       return false;
     }
     int length = TlsRecords.wholeRecordLength(netIn);
@@ -506,6 +516,7 @@ public final class TlsLeg {
     plainIn.flip();
     if (r.bytesConsumed() > 0) {
       currentRecordObserved = false;
+      captureSniDuringHandshake();
     }
     switch (r.getStatus()) {
       case CLOSED -> closeNotifyReceived = closeNotifyReceived || engine.isInboundDone();
@@ -578,24 +589,26 @@ public final class TlsLeg {
 
   /** One wrap call into {@link #netOut}; returns whether it produced or consumed anything. */
   private boolean wrap(ByteBuffer src) throws TlsLegException {
-    int packet = engine.getSession().getPacketBufferSize();
-    netOut = writable(netOut, packet);
+    int room = engine.getSession().getPacketBufferSize();
     SSLEngineResult r;
-    try {
-      r = engine.wrap(src, netOut);
-    } catch (SSLException e) {
+    for (int attempt = 0; ; attempt++) {
+      netOut = writable(netOut, room);
+      try {
+        r = engine.wrap(src, netOut);
+      } catch (SSLException e) {
+        netOut.flip();
+        throw failFromEngine(e);
+      }
       netOut.flip();
-      throw failFromEngine(e);
-    }
-    netOut.flip();
-    if (r.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
-      netOut = writable(netOut, packet * 2).flip();
-      return true;
+      if (r.getStatus() != SSLEngineResult.Status.BUFFER_OVERFLOW || attempt == 2) {
+        break;
+      }
+      room *= 2;
     }
     afterEngineCall(r);
     return r.bytesProduced() > 0 || r.bytesConsumed() > 0
         || (r.getHandshakeStatus() != HandshakeStatus.NEED_WRAP
-            && r.getStatus() != SSLEngineResult.Status.CLOSED);
+            && r.getStatus() == SSLEngineResult.Status.OK);
   }
 
   private void afterEngineCall(SSLEngineResult r) {
@@ -665,16 +678,40 @@ public final class TlsLeg {
     return certs;
   }
 
+  /**
+   * The SNI names the client sent. SunJSSE answers on the established session; BCJSSE only on the
+   * handshake session (its established session throws UnsupportedOperationException), so names
+   * are also captured while the handshake runs.
+   */
   private List<String> requestedServerNames(SSLSession session) {
+    if (engine.getUseClientMode()) {
+      return List.of();
+    }
+    List<String> names = sniNames(session);
+    return names != null ? names : capturedSni != null ? capturedSni : List.of();
+  }
+
+  private void captureSniDuringHandshake() {
+    if (capturedSni == null && !initialHandshakeDone && !engine.getUseClientMode()) {
+      capturedSni = sniNames(engine.getHandshakeSession());
+    }
+  }
+
+  /** The names, or {@code null} when the session cannot tell. */
+  private static List<String> sniNames(SSLSession session) {
+    if (!(session instanceof ExtendedSSLSession ext)) {
+      return null;
+    }
+    List<SNIServerName> requested;
+    try {
+      requested = ext.getRequestedServerNames();
+    } catch (UnsupportedOperationException notHere) {
+      return null;
+    }
     List<String> names = new ArrayList<>();
-    if (!engine.getUseClientMode() && session instanceof ExtendedSSLSession ext) {
-      for (SNIServerName n : ext.getRequestedServerNames()) {
-        if (n instanceof SNIHostName h) {
-          names.add(h.getAsciiName());
-        } else {
-          names.add(new SNIHostName(n.getEncoded()).getAsciiName());
-        }
-      }
+    for (SNIServerName n : requested) {
+      names.add(n instanceof SNIHostName h ? h.getAsciiName()
+          : new SNIHostName(n.getEncoded()).getAsciiName());
     }
     return names;
   }
@@ -683,11 +720,9 @@ public final class TlsLeg {
     if (state == LegState.FAILED) {
       return;
     }
-    if (engine.isInboundDone() && initialHandshakeDone) {
-      closeNotifyReceived = true;
-    }
     boolean outDone = engine.isOutboundDone();
-    if (closeNotifyReceived && outDone) {
+    boolean inDone = closeNotifyReceived || (engine.isInboundDone() && initialHandshakeDone);
+    if (inDone && outDone) {
       state = LegState.CLOSED;
     } else if (closeNotifyReceived) {
       state = LegState.CLOSE_RECEIVED;

@@ -1,0 +1,183 @@
+package io.sipalg.parser;
+
+import static io.sipalg.parser.Corpus.bytes;
+import static io.sipalg.parser.Corpus.str;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import org.junit.jupiter.api.Test;
+
+class SipEditorTest {
+  @Test
+  void unmodifiedSerialisesToTheSameBytesWithoutCopying() throws Exception {
+    byte[] wire = Corpus.valid("wsinv");
+    SipMessage m = SipMessage.parse(wire);
+    ByteBuffer out = m.edit().toByteBuffer();
+    assertThat(out.isReadOnly()).isTrue();
+    byte[] copy = new byte[out.remaining()];
+    out.get(copy);
+    assertThat(copy).isEqualTo(wire);
+    assertThat(m.edit().isModified()).isFalse();
+  }
+
+  @Test
+  void viaReceivedRportAndSentByAreSpliced() throws Exception {
+    String reg = Corpus.REGISTER;
+    SipMessage m = SipMessage.parse(bytes(reg));
+    Via top = m.topVia();
+    SipEditor ed = m.edit()
+        .setViaParam(top, "received", "198.51.100.7")
+        .setViaParam(top, "rport", "40123");
+    String out = str(ed.toByteArray());
+    assertThat(out).isEqualTo(reg.replace(";rport\r\n", ";rport=40123;received=198.51.100.7\r\n"));
+    SipMessage again = SipMessage.parse(bytes(out));
+    assertThat(again.topVia().rport()).isEqualTo(40123);
+    assertThat(again.topVia().received()).isEqualTo("198.51.100.7");
+    SipMessage sentBy = m.edit().setViaSentBy(top, "203.0.113.1", 5062).apply();
+    assertThat(sentBy.topVia().host()).isEqualTo("203.0.113.1");
+    assertThat(sentBy.topVia().port()).isEqualTo(5062);
+    assertThat(sentBy.topVia().branch()).isEqualTo("z9hG4bK776asdhds");
+  }
+
+  @Test
+  void uriHostPortRewritesInContactFromRouteAndRequestUri() throws Exception {
+    SipMessage m = SipMessage.parse(bytes(Corpus.invite()));
+    SipEditor ed = m.edit();
+    ed.setUriHostPort(m.contacts().get(0).uri(), "203.0.113.9", 6000);
+    ed.setUriHostPort(m.from().uri(), "alg.example.net", -1);
+    ed.setUriHostPort(m.recordRoutes().get(1).uri(), "[2001:db8::99]", 5071);
+    ed.setUriHostPort(m.requestUri(), "10.0.0.1", 5061);
+    ed.setCallIdHost("alg.example.net");
+    SipMessage out = ed.apply();
+    assertThat(out.contacts().get(0).uri().host()).isEqualTo("203.0.113.9");
+    assertThat(out.contacts().get(0).uri().port()).isEqualTo(6000);
+    assertThat(out.contacts().get(0).uri().param("transport")).isEqualTo("tls");
+    assertThat(out.from().uri().host()).isEqualTo("alg.example.net");
+    assertThat(out.from().tag()).isEqualTo("9fxced76sl");
+    assertThat(out.recordRoutes().get(1).uri().host()).isEqualTo("[2001:db8::99]");
+    assertThat(out.requestUri().toString()).isEqualTo("sips:bob@10.0.0.1:5061");
+    assertThat(out.callId()).isEqualTo("3848276298220188511@alg.example.net");
+    // only the edited spans changed: the rest of each line is byte-identical
+    assertThat(str(out.toByteArray())).contains("Record-Route: <sip:p1.example.com;lr>, <sip:");
+    assertThat(out.bodyLength()).isEqualTo(m.bodyLength());
+  }
+
+  @Test
+  void addRemoveAndReplaceHeaders() throws Exception {
+    SipMessage m = SipMessage.parse(bytes(Corpus.REGISTER));
+    SipMessage out = m.edit()
+        .removeHeader(m.header("User-Agent"))
+        .setHeaderValue(m.header("Max-Forwards"), "69")
+        .addHeader("X-Alg", "seen")
+        .addHeaderFirst("Via", "SIP/2.0/TLS alg.example.net;branch=z9hG4bKalg")
+        .apply();
+    assertThat(out.hasHeader("User-Agent")).isFalse();
+    assertThat(out.maxForwards()).isEqualTo(69);
+    assertThat(out.headerValue("X-Alg")).isEqualTo("seen");
+    assertThat(out.topVia().host()).isEqualTo("alg.example.net");
+    assertThat(out.vias()).hasSize(2);
+    assertThat(out.validate()).isEmpty();
+    assertThatThrownBy(() -> m.edit().addHeader("Bad Name", "x"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> m.edit().addHeader("X", "a\r\nInjected: 1"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void overlappingEditsAreRefused() throws Exception {
+    SipMessage m = SipMessage.parse(bytes(Corpus.REGISTER));
+    SipEditor ed = m.edit().removeHeader(m.header("Via")).setViaParam(m.topVia(), "rport", "1");
+    assertThatThrownBy(ed::toByteArray).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void replacingTheBodyFixesContentLength() throws Exception {
+    SipMessage m = SipMessage.parse(bytes(Corpus.invite()));
+    SipMessage out = m.edit().setBody(bytes("v=0\r\n")).apply();
+    assertThat(out.contentLength()).isEqualTo(5);
+    assertThat(str(out.body())).isEqualTo("v=0\r\n");
+    SipMessage noLength = SipMessage.parse(bytes("MESSAGE sip:a@b SIP/2.0\r\nTo: <sip:a@b>\r\n\r\n"));
+    SipMessage added = noLength.edit().setBody(bytes("hello")).apply();
+    assertThat(added.contentLength()).isEqualTo(5);
+    assertThat(str(added.body())).isEqualTo("hello");
+  }
+
+  @Test
+  void sdpAddressesPortsAndInformationAreEdited() throws Exception {
+    SipMessage m = SipMessage.parse(bytes(Corpus.invite()));
+    Sdp sdp = m.sdp();
+    assertThat(sdp.malformedLines()).isEmpty();
+    assertThat(sdp.mediaCount()).isEqualTo(2);
+    assertThat(sdp.sessionLine('o').origin().address()).isEqualTo("192.0.2.10");
+    assertThat(sdp.effectiveConnection(0).connection().address()).isEqualTo("192.0.2.10");
+    assertThat(sdp.effectiveConnection(1).connection().addrType()).isEqualTo("IP6");
+    assertThat(sdp.mediaLine(0, 'm').media().port()).isEqualTo(49170);
+    assertThat(sdp.mediaLine(0, 'm').media().formats()).containsExactly("0", "8", "101");
+    assertThat(sdp.mediaLine(0, 'a').attributeName()).isEqualTo("rtpmap");
+
+    SdpEditor sed = sdp.edit()
+        .setConnectionAddress(sdp.sessionLine('c'), "IP4", "203.0.113.9")
+        .setOriginAddress(sdp.sessionLine('o'), "IP4", "203.0.113.9")
+        .setMediaPort(sdp.mediaLine(0, 'm'), 40000)
+        .setConnectionAddress(sdp.mediaLine(1, 'c'), "IP4", "203.0.113.9")
+        .setInformation(-1, "via sip-alg")
+        .setInformation(1, "video leg");
+    SipMessage out = m.edit().setBody(sed.toByteArray()).apply();
+    Sdp edited = out.sdp();
+    assertThat(edited.malformedLines()).isEmpty();
+    assertThat(edited.sessionLine('c').connection().address()).isEqualTo("203.0.113.9");
+    assertThat(edited.sessionLine('o').origin().address()).isEqualTo("203.0.113.9");
+    assertThat(edited.sessionLine('o').origin().sessionId()).isEqualTo("2890844526");
+    assertThat(edited.mediaLine(0, 'm').media().port()).isEqualTo(40000);
+    assertThat(edited.mediaLine(1, 'c').connection().addrType()).isEqualTo("IP4");
+    assertThat(edited.sessionLine('i').value()).isEqualTo("via sip-alg");
+    assertThat(edited.lines().get(3).type()).isEqualTo('i');
+    assertThat(edited.mediaLine(1, 'i').value()).isEqualTo("video leg");
+    assertThat(out.contentLength()).isEqualTo(out.bodyLength());
+    // replacing an existing i= keeps one line
+    Sdp again = Sdp.parse(sed.toByteArray());
+    Sdp replaced = Sdp.parse(again.edit().setInformation(-1, "second").toByteArray());
+    assertThat(replaced.sessionLines()).filteredOn(l -> l.type() == 'i').hasSize(1);
+  }
+
+  @Test
+  void sdpLinesAreValidatedPerType() {
+    Sdp sdp = Sdp.parse(bytes("v=1\r\no=x\r\ns=\r\nc=IN IP4 1.2.3.4 extra\r\nb=AS:x\r\n"
+        + "t=0\r\nr=7d x\r\nz=0 -1h\r\nk=clear:x\r\na=:x\r\nm=audio port RTP/AVP 0\r\n"
+        + "q=unknown\r\ni=info\r\n"));
+    assertThat(sdp.malformedLines()).extracting(HeaderError::name).containsExactly(
+        "sdp:v", "sdp:o", "sdp:s", "sdp:c", "sdp:b", "sdp:t", "sdp:r", "sdp:a", "sdp:m", "sdp:q");
+    assertThatThrownBy(() -> sdp.lines().get(3).connection())
+        .isInstanceOf(MalformedHeaderException.class);
+  }
+
+  @Test
+  void responsesCopyTheHeadersRfc3261RequiresAndAddATag() throws Exception {
+    SipMessage req = SipMessage.parse(bytes(Corpus.invite().replace("Via: SIP/2.0/TLS pc33",
+        "Via: SIP/2.0/TLS proxy.example.com;branch=z9hG4bKp\r\nv: SIP/2.0/TLS pc33")));
+    SipMessage r = ResponseBuilder.to(req).status(403).toTag("alg1")
+        .header("Warning", "399 alg \"blocked\"").buildMessage();
+    assertThat(r.statusCode()).isEqualTo(403);
+    assertThat(r.reasonPhrase()).isEqualTo("Forbidden");
+    assertThat(r.vias()).extracting(Via::host)
+        .containsExactly("proxy.example.com", "pc33.atlanta.example.com");
+    assertThat(r.from().tag()).isEqualTo("9fxced76sl");
+    assertThat(r.to().tag()).isEqualTo("alg1");
+    assertThat(r.callId()).isEqualTo(req.callId());
+    assertThat(r.cseq()).isEqualTo(req.cseq());
+    assertThat(r.contentLength()).isZero();
+    assertThat(r.headerValue("Warning")).isEqualTo("399 alg \"blocked\"");
+    assertThat(r.hasHeader("Contact")).isFalse();
+    assertThat(r.validate()).isEmpty();
+
+    SipMessage trying = ResponseBuilder.to(req).status(100).buildMessage();
+    assertThat(trying.to().tag()).isNull();
+    SipMessage custom = ResponseBuilder.to(req).status(503).reason("Overloaded").buildMessage();
+    assertThat(custom.reasonPhrase()).isEqualTo("Overloaded");
+    assertThat(custom.to().tag()).isNotEmpty();
+    SipMessage tooBig = ResponseBuilder.to(req).status(413).buildMessage();
+    assertThat(tooBig.reasonPhrase()).isEqualTo("Request Entity Too Large");
+    assertThatThrownBy(() -> ResponseBuilder.to(r)).isInstanceOf(IllegalArgumentException.class);
+  }
+}
