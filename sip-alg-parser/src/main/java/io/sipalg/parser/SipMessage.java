@@ -18,6 +18,8 @@ import java.util.List;
  * independent copy. Edits go through {@link #edit()}. Not thread-safe.
  */
 public final class SipMessage {
+  /** Created by the first {@link #edit()}; null while nobody edits. */
+  private SipEditor editor;
 
   private final byte[] b;
   private final int off;
@@ -769,12 +771,35 @@ public final class SipMessage {
   }
 
   /**
-   * Starts recording edits over this message; serialising splices them into the original bytes.
+   * The message's editor, created on first use: every caller (e.g. each inspector of a chain)
+   * records its edits into the same editor, and serialising splices them into the original bytes.
    *
-   * @return a new editor
+   * @return the editor of this message
    */
   public SipEditor edit() {
-    return new SipEditor(this);
+    if (editor == null) {
+      editor = new SipEditor(this);
+    }
+    return editor;
+  }
+
+  /**
+   * Whether edits were recorded through {@link #edit()}.
+   *
+   * @return true when serialising would change bytes
+   */
+  public boolean isEdited() {
+    return editor != null && editor.isModified();
+  }
+
+  /**
+   * The bytes to send: the original bytes when unedited (a read-only view, no copy), otherwise the
+   * edits spliced into them.
+   *
+   * @return the message bytes, in read mode
+   */
+  public ByteBuffer serialize() {
+    return editor == null ? asByteBuffer() : editor.toByteBuffer();
   }
 
   int headersStart() {
