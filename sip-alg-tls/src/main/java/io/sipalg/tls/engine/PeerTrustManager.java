@@ -165,7 +165,7 @@ public final class PeerTrustManager extends X509ExtendedTrustManager {
       throw new PeerVerificationException(
           CertificateCheck.MISSING_CLIENT_CERTIFICATE, "the client sent no certificate", null);
     }
-    validateChain(chain, () -> pkix.checkClientTrusted(chain, authType));
+    validateChain(chain, () -> pkix.checkClientTrusted(chain, jdkAuthType(authType)));
     checkSubject(chain[0]);
   }
 
@@ -175,7 +175,7 @@ public final class PeerTrustManager extends X509ExtendedTrustManager {
       throw new PeerVerificationException(
           CertificateCheck.UNTRUSTED_CHAIN, "the server sent no certificate", null);
     }
-    validateChain(chain, () -> pkix.checkServerTrusted(chain, authType));
+    validateChain(chain, () -> pkix.checkServerTrusted(chain, jdkAuthType(authType)));
     checkSubject(chain[0]);
     if (identity != null && !ServerIdentity.matches(chain[0], identity)) {
       throw new PeerVerificationException(CertificateCheck.WRONG_NAME, "expected \"" + identity
@@ -221,6 +221,11 @@ public final class PeerTrustManager extends X509ExtendedTrustManager {
           : CertificateCheck.UNTRUSTED_CHAIN;
       throw new PeerVerificationException(check, subject + ": " + e.getMessage(), e);
     }
+  }
+
+  /** BCJSSE names RSA key exchange {@code KE:RSA}; the JDK's PKIX trust manager wants {@code RSA}. */
+  private static String jdkAuthType(String authType) {
+    return authType != null && authType.startsWith("KE:") ? authType.substring(3) : authType;
   }
 
   private static boolean isValidityFailure(Throwable e) {

@@ -46,6 +46,7 @@ public final class TlsLeg {
   private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
   private static final int MAX_PLAINTEXT_FRAGMENT = 16384;
   private static final int ALERT = 21;
+  private static final int HANDSHAKE = 22;
 
   private final SSLEngine engine;
   private final BufferPool pool;
@@ -73,6 +74,7 @@ public final class TlsLeg {
   private boolean splitRecords;
   private boolean closeNotifyReceived;
   private boolean closeRequested;
+  private boolean clientSentNoCertificate;
   private boolean currentRecordObserved;
   private long handshakeStartedMillis;
   private List<String> capturedSni;
@@ -538,6 +540,9 @@ public final class TlsLeg {
     int p = view.position();
     int type = view.get(p) & 0xff;
     int version = ((view.get(p + 1) & 0xff) << 8) | (view.get(p + 2) & 0xff);
+    if (type == HANDSHAKE && !initialHandshakeDone && !engine.getUseClientMode()) {
+      noteEmptyClientCertificate(view);
+    }
     RecordVerdict verdict;
     try {
       verdict = observer.inspect(new InboundRecord(type, version, view.slice().asReadOnlyBuffer(),
@@ -547,6 +552,19 @@ public final class TlsLeg {
     }
     if (verdict != null && verdict.refused()) {
       throw refuse(verdict);
+    }
+  }
+
+  /**
+   * Remembers a plaintext (TLS 1.2 and older) Certificate message with an empty list from the
+   * client, so a generic handshake_failure (BCJSSE gives no detail) can be reported as a missing
+   * client certificate.
+   */
+  private void noteEmptyClientCertificate(ByteBuffer record) {
+    int p = record.position() + TlsRecords.HEADER_LENGTH;
+    if (record.limit() - p >= 7 && record.get(p) == 11
+        && record.get(p + 4) == 0 && record.get(p + 5) == 0 && record.get(p + 6) == 0) {
+      clientSentNoCertificate = true;
     }
   }
 
@@ -742,7 +760,13 @@ public final class TlsLeg {
   private TlsLegException failFromEngine(SSLException e) {
     int mark = pendingNetworkBytes();
     flushAlertsQuietly();
-    return fail(FailureClassifier.classify(e, plaintextAlertSentAfter(mark)));
+    TlsFailure f = FailureClassifier.classify(e, plaintextAlertSentAfter(mark));
+    if (f.reason() == FailureReason.HANDSHAKE_FAILED && clientSentNoCertificate
+        && engine.getNeedClientAuth()) {
+      f = new TlsFailure(FailureReason.CLIENT_CERTIFICATE_MISSING,
+          "the client answered the certificate request with an empty list; " + f.detail(), e);
+    }
+    return fail(f);
   }
 
   private TlsLegException refuse(RecordVerdict verdict) {
