@@ -23,7 +23,7 @@ public final class MessageCheck {
     if (bytes.length == 0) {
       return "INVALID empty file";
     }
-    SipLimits limits = SipLimits.builder().maxBodyBytes(Integer.MAX_VALUE)
+    SipLimits limits = SipLimits.builder().maxBodyBytes(Math.max(1, bytes.length))
         .maxHeaderSectionBytes(Math.max(1, bytes.length))
         .maxLineLength(Math.max(1, bytes.length)).maxHeaderCount(Math.max(1, bytes.length)).build();
     SipFramer framer = new SipFramer(limits);
@@ -35,6 +35,9 @@ public final class MessageCheck {
         frame = framer.next();
       }
     } catch (FramingException e) {
+      if (e.reason() == FramingException.Reason.BODY_TOO_LARGE) {
+        return incomplete(bytes); // more body announced than the file holds
+      }
       return "INVALID framing: " + describe(e);
     }
     if (frame == null) {

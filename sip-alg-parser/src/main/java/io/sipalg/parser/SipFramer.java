@@ -16,10 +16,10 @@ import java.util.Arrays;
  * }
  * }</pre>
  *
- * <p>Between messages, a CRLFCRLF is reported as one {@link SipFrame.Kind#PING} (further CRLFs in
- * the same run are skipped as stray), a lone CRLF as a {@link SipFrame.Kind#PONG}, and stray bare
- * CR or LF bytes are skipped. A CRLF that is the last byte pair fed is reported as a pong at once
- * rather than waiting to see whether a ping follows. Lines may end in CRLF or bare LF.
+ * <p>Between messages, each CRLFCRLF is reported as a {@link SipFrame.Kind#PING}, a remaining lone
+ * CRLF as a {@link SipFrame.Kind#PONG} (so forwarding every frame reproduces the stream), and
+ * stray bare CR or LF bytes are skipped. A CRLF that is the last byte pair fed is reported as a
+ * pong at once rather than waiting to see whether a ping follows. Lines may end in CRLF or bare LF.
  *
  * <p>Memory: the framer keeps what was fed and not yet framed, plus at most one message. Each limit
  * in {@link SipLimits} is checked before the bytes it guards are buffered beyond it.
@@ -175,9 +175,6 @@ public final class SipFramer {
         }
         if (avail >= 4 && buf[start + 2] == '\r' && buf[start + 3] == '\n') {
           start += 4;
-          while (end - start >= 2 && buf[start] == '\r' && buf[start + 1] == '\n') {
-            start += 2;
-          }
           return SipFrame.PING;
         }
         if (avail == 3 && buf[start + 2] == '\r') {
@@ -324,7 +321,11 @@ public final class SipFramer {
       throw new FramingException(Reason.BODY_TOO_LARGE, true, "Content-Length " + contentLength
           + " exceeds " + limits.maxBodyBytes() + "; the body is skipped", headers);
     }
-    int total = headerEnd + (int) contentLength;
+    long needed = headerEnd + contentLength;
+    if (needed > Integer.MAX_VALUE - 16) {
+      fail(Reason.BODY_TOO_LARGE, "message of " + needed + " bytes cannot be buffered");
+    }
+    int total = (int) needed;
     if (end - start < total) {
       return null;
     }

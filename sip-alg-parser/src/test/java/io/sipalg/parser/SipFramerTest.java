@@ -63,8 +63,10 @@ class SipFramerTest {
   @Test
   void keepAlivesAreTheirOwnFramesAndStrayCrlfIsSkipped() throws Exception {
     SipFramer framer = new SipFramer();
-    framer.feed(ByteBuffer.wrap(bytes("\r\n\r\n" + REG + "\r\n" + REG + "\r\n\r\n\r\n\n" + REG)));
-    assertThat(drain(framer)).containsExactly("PING", REG, "PONG", REG, "PING", REG);
+    framer.feed(ByteBuffer.wrap(bytes("\r\n\r\n" + REG + "\r\n" + REG + "\r\n\r\n\r\n\n" + REG
+        + "\r\n\r\n\r\n\r\n\r" + REG)));
+    assertThat(drain(framer)).containsExactly("PING", REG, "PONG", REG, "PING", "PONG", REG,
+        "PING", "PING", REG);
   }
 
   @Test

@@ -17,7 +17,8 @@ public enum JsseProvider {
 
   /**
    * Whether a server engine of this provider completes a client-initiated renegotiation. SunJSSE
-   * does (on TLS 1.2 and below); BCJSSE always refuses it with a {@code no_renegotiation} warning.
+   * does (on TLS 1.2 and below); BCJSSE always refuses it with a {@code no_renegotiation} warning
+   * (a SunJSSE client answers that with a fatal {@code handshake_failure}).
    */
   public boolean performsClientInitiatedRenegotiation() {
     return this == SUN_JSSE;

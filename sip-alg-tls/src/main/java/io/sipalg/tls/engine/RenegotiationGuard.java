@@ -116,8 +116,9 @@ public final class RenegotiationGuard implements RecordObserver {
   public static Optional<String> effectiveNote(RenegotiationPolicy policy, JsseProvider provider) {
     if (policy != RenegotiationPolicy.DENY && !provider.performsClientInitiatedRenegotiation()) {
       return Optional.of("ssl-client-renegotiation " + policy.name().toLowerCase(java.util.Locale.ROOT)
-          + ": " + provider + " refuses client-initiated renegotiation (no_renegotiation warning,"
-          + " the session stays up); only a SunJSSE phone leg performs it");
+          + ": " + provider + " refuses client-initiated renegotiation with a no_renegotiation"
+          + " warning (phones that treat it as fatal, such as SunJSSE clients, then end the"
+          + " session); only a SunJSSE phone leg performs it");
     }
     return Optional.empty();
   }
