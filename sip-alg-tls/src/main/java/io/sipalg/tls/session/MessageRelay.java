@@ -103,12 +103,22 @@ final class MessageRelay {
     context.verdict(message.startLine(), verdict);
     switch (verdict.kind()) {
       case FORWARD -> sink.forwardMessage(context.serialize(message));
-      case RESPOND -> {
-        counter.responded++;
-        sink.respond(ByteBuffer.wrap(Responses.build(message, verdict)));
-      }
+      case RESPOND -> respond(message, verdict);
       case DROP, CLOSE -> finish(verdict);
     }
+  }
+
+  private void respond(SipMessage request, Verdict verdict) {
+    byte[] response;
+    try {
+      response = Responses.build(request, verdict);
+    } catch (RuntimeException e) {
+      // A request too broken to answer (e.g. no usable Via) is dropped instead.
+      counter.dropped++;
+      return;
+    }
+    counter.responded++;
+    sink.respond(ByteBuffer.wrap(response));
   }
 
   private void finish(Verdict verdict) {
