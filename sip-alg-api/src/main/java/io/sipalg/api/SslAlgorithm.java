@@ -1,6 +1,10 @@
 package io.sipalg.api;
 
-/** Values of {@code ssl-algorithm}: relative strength of the permitted cipher suites. */
+/**
+ * Values of {@code ssl-algorithm}: relative strength of the permitted cipher suites. Neither SunJSSE
+ * nor BCJSSE implements RC4 or single DES (see docs/jsse-findings.md), so in practice {@code low}
+ * permits what {@code medium} does; the TLS core reports the effective suites.
+ */
 public enum SslAlgorithm implements FortiOsValue {
   /** {@code high}: AES and ChaCha20 only. */
   HIGH("high"),

@@ -161,7 +161,16 @@ final class HeaderChecks {
     }
   }
 
-  private static final String CALLID_EXTRA = "-.!%*_+`'~()<>:\\\"/[]?{}";
+  private static final boolean[] CALLID_WORD = new boolean[128];
+
+  static {
+    for (char c : "-.!%*_+`'~()<>:\\\"/[]?{}".toCharArray()) {
+      CALLID_WORD[c] = true;
+    }
+    for (int c = 0; c < 128; c++) {
+      CALLID_WORD[c] |= Lex.isAlpha(c) || Lex.isDigit(c);
+    }
+  }
 
   static void callId(byte[] b, int s, int e) throws BadSyntax {
     if (s >= e) {
@@ -175,7 +184,7 @@ final class HeaderChecks {
           throw new BadSyntax(i, "misplaced '@' in Call-ID");
         }
         at = i;
-      } else if (!(Lex.isAlpha(c) || Lex.isDigit(c) || (c > 0 && CALLID_EXTRA.indexOf(c) >= 0))) {
+      } else if (c < 0 || !CALLID_WORD[c]) {
         throw new BadSyntax(i, "invalid character in Call-ID");
       }
     }
@@ -235,8 +244,8 @@ final class HeaderChecks {
     if (se == ss) {
       throw new BadSyntax(ss, "missing media subtype");
     }
-    Params params = new Params();
-    p = Params.parse(b, se, e, "", params, false);
+    Params params = new Params(b, false);
+    p = Params.parse(b, se, e, "", params);
     if (p != e) {
       throw new BadSyntax(p, "unexpected text in Content-Type");
     }

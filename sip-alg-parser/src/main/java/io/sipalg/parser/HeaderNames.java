@@ -109,27 +109,34 @@ public final class HeaderNames {
    * returns itself in lower case.
    */
   public static char compactFormOf(String longName) {
+    switch (longName) { // fast path for the canonical spellings used by the accessors
+      case CALL_ID: return 'i';
+      case CONTACT: return 'm';
+      case CONTENT_LENGTH: return 'l';
+      case CONTENT_TYPE: return 'c';
+      case FROM: return 'f';
+      case TO: return 't';
+      case VIA: return 'v';
+      case CSEQ: case MAX_FORWARDS: case ROUTE: case RECORD_ROUTE: case EXPIRES: return 0;
+      default: break;
+    }
     if (longName.length() == 1 && expandCompact(longName.charAt(0)) != null) {
       return Character.toLowerCase(longName.charAt(0));
     }
-    switch (longName.toLowerCase(Locale.ROOT)) {
-      case "call-id": return 'i';
-      case "contact": return 'm';
-      case "content-encoding": return 'e';
-      case "content-length": return 'l';
-      case "content-type": return 'c';
-      case "from": return 'f';
-      case "subject": return 's';
-      case "supported": return 'k';
-      case "to": return 't';
-      case "via": return 'v';
-      case "event": return 'o';
-      case "allow-events": return 'u';
-      case "refer-to": return 'r';
-      case "referred-by": return 'b';
-      case "session-expires": return 'x';
-      case "identity": return 'y';
-      default: return 0;
+    for (int i = 0; i < COMPACT.length; i++) {
+      if (COMPACT[i] != null && COMPACT[i].equalsIgnoreCase(longName)) {
+        return (char) ('a' + i);
+      }
+    }
+    return 0;
+  }
+
+  /** Long names indexed by compact letter - 'a'. */
+  private static final String[] COMPACT = new String[26];
+
+  static {
+    for (char c = 'a'; c <= 'z'; c++) {
+      COMPACT[c - 'a'] = expandCompact(c);
     }
   }
 

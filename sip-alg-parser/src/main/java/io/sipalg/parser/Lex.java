@@ -1,5 +1,8 @@
 package io.sipalg.parser;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /** Byte-level scanning helpers shared by the framer and the tokenisers; no allocation unless noted. */
@@ -74,6 +77,34 @@ final class Lex {
       }
     }
     return true;
+  }
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+
+  /**
+   * Index of the first LF in {@code b[start, end)}, or -1. Scans eight bytes per step (SWAR): the
+   * framer and the header indexer spend most of their time here.
+   */
+  static int indexOfNewline(byte[] b, int start, int end) {
+    int i = start;
+    while (i + 8 <= end) {
+      long x = (long) LONGS.get(b, i) ^ NEWLINES;
+      long found = (x - ONES) & ~x & HIGHS;
+      if (found != 0) {
+        return i + (Long.numberOfTrailingZeros(found) >>> 3);
+      }
+      i += 8;
+    }
+    for (; i < end; i++) {
+      if (b[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   static int indexOf(byte[] b, int start, int end, int c) {

@@ -7,7 +7,10 @@ import java.util.Map;
  * Record-Route and P-Asserted-Identity; or the Contact wildcard {@code *}. Immutable.
  */
 public final class NameAddress {
-  private final String displayName;
+  private final byte[] b;
+  private final int displayStart;
+  private final int displayEnd;
+  private final boolean quoted;
   private final SipUri uri;
   private final Params params;
   private final boolean bracketed;
@@ -15,9 +18,12 @@ public final class NameAddress {
   private final int offset;
   private final int end;
 
-  NameAddress(String displayName, SipUri uri, Params params, boolean bracketed, boolean wildcard,
-      int offset, int end) {
-    this.displayName = displayName;
+  NameAddress(byte[] b, int displayStart, int displayEnd, boolean quoted, SipUri uri,
+      Params params, boolean bracketed, boolean wildcard, int offset, int end) {
+    this.b = b;
+    this.displayStart = displayStart;
+    this.displayEnd = displayEnd;
+    this.quoted = quoted;
     this.uri = uri;
     this.params = params;
     this.bracketed = bracketed;
@@ -28,7 +34,10 @@ public final class NameAddress {
 
   /** The display name without quotes and with quoted-pairs resolved, or {@code null}. */
   public String displayName() {
-    return displayName;
+    if (displayStart < 0) {
+      return null;
+    }
+    return quoted ? unquote(b, displayStart, displayEnd) : Lex.unfold(b, displayStart, displayEnd);
   }
 
   /** The URI, or {@code null} for the Contact wildcard. */
@@ -90,6 +99,7 @@ public final class NameAddress {
     if (wildcard) {
       return "*";
     }
+    String displayName = displayName();
     return (displayName != null ? '"' + displayName + "\" " : "") + '<' + uri + '>' + params.asMap();
   }
 
@@ -104,12 +114,15 @@ public final class NameAddress {
     if (allowWildcard && b[p] == '*') {
       int q = Lex.skipLws(b, p + 1, end);
       if (q >= end || b[q] == ';') {
-        Params params = new Params();
-        q = Params.parse(b, q, end, multi ? "," : "", params, false);
-        return new NameAddress(null, null, params, false, true, start - base, q - base);
+        Params params = new Params(b, false);
+        q = Params.parse(b, q, end, multi ? "," : "", params);
+        return new NameAddress(b, -1, -1, false, null, params, false, true, start - base,
+            q - base);
       }
     }
-    String display = null;
+    int ds = -1;
+    int de = -1;
+    boolean quoted = false;
     boolean bracketed;
     SipUri uri;
     if (b[p] == '"') {
@@ -117,21 +130,26 @@ public final class NameAddress {
       if (q < 0) {
         throw new BadSyntax(p, "unterminated quoted string");
       }
-      display = unquote(b, p + 1, q - 1);
+      ds = p + 1;
+      de = q - 1;
+      quoted = true;
       p = Lex.skipLws(b, q, end);
       if (p >= end || b[p] != '<') {
         throw new BadSyntax(p, "expected '<' after display name");
       }
     } else if (hasBracketAhead(b, p, end, multi)) {
-      int ds = p;
+      int from = p;
       while (p < end && b[p] != '<') {
         if (!Lex.isToken(b[p]) && !Lex.isLws(b[p])) {
           throw new BadSyntax(p, "non-token character '" + (char) b[p] + "' in unquoted display name");
         }
         p++;
       }
-      int de = Lex.trimEnd(b, ds, p);
-      display = de > ds ? Lex.unfold(b, ds, de) : null;
+      int to = Lex.trimEnd(b, from, p);
+      if (to > from) {
+        ds = from;
+        de = to;
+      }
     }
     if (p < end && b[p] == '<') {
       bracketed = true;
@@ -155,12 +173,13 @@ public final class NameAddress {
       }
       uri = SipUri.parse(b, us, p, base);
     }
-    Params params = new Params();
-    p = Params.parse(b, p, end, multi ? "," : "", params, false);
+    Params params = new Params(b, false);
+    p = Params.parse(b, p, end, multi ? "," : "", params);
     if (p < end && !multi) {
       throw new BadSyntax(p, "unexpected '" + (char) b[p] + "' after value");
     }
-    return new NameAddress(display, uri, params, bracketed, false, start - base, p - base);
+    return new NameAddress(b, ds, de, quoted, uri, params, bracketed, false, start - base,
+        p - base);
   }
 
   private static boolean hasBracketAhead(byte[] b, int p, int end, boolean multi) {

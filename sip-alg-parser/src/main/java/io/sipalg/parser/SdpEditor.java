@@ -89,6 +89,16 @@ public final class SdpEditor {
   }
 
   /**
+   * Removes a line with its line ending (e.g. to discard a malformed line).
+   *
+   * @param line a line of this SDP
+   * @return this editor
+   */
+  public SdpEditor removeLine(SdpLine line) {
+    return replace(line.offset(), line.end(), "");
+  }
+
+  /**
    * Sets the {@code i=} line of the session (index -1) or of a media section: replaces an existing
    * one, else inserts it where RFC 8866 orders it (after {@code s=}, or after {@code m=}).
    *

@@ -209,10 +209,12 @@ public final class SipFramer {
     int avail = end - start;
     int i = scanned;
     while (i < avail) {
-      if (buf[start + i] != '\n') {
-        i++;
-        continue;
+      int nl = Lex.indexOfNewline(buf, start + i, end);
+      if (nl < 0) {
+        i = avail;
+        break;
       }
+      i = nl - start;
       int lineEnd = i > lineStart && buf[start + i - 1] == '\r' ? i - 1 : i;
       if (lineEnd - lineStart > limits.maxLineLength()) {
         fail(Reason.LINE_TOO_LONG, "line of " + (lineEnd - lineStart) + " bytes exceeds "

@@ -97,7 +97,7 @@ public final class SipMessage {
     int[] scratch = SCRATCH.get();
     int n = 0;
     while (p < end) {
-      int nl = Lex.indexOf(b, p, end, '\n');
+      int nl = Lex.indexOfNewline(b, p, end);
       int lineEnd = nl < 0 ? end : nl + 1;
       int contentEnd = nl < 0 ? end : (nl > p && b[nl - 1] == '\r' ? nl - 1 : nl);
       if (contentEnd == p && nl >= 0) {
@@ -108,13 +108,13 @@ public final class SipMessage {
       }
       byte first = b[p];
       if (!((first == ' ' || first == '\t') && n > 0)) {
-        if (2 * n + 2 > scratch.length) {
+        if (n == scratch.length) {
           scratch = Arrays.copyOf(scratch, scratch.length * 2);
-          SCRATCH.set(scratch);
+          if (scratch.length <= 4096) {
+            SCRATCH.set(scratch); // keep a grown scratch only while it stays small
+          }
         }
-        scratch[2 * n] = p;
-        scratch[2 * n + 1] = Lex.indexOf(b, p, contentEnd, ':');
-        n++;
+        scratch[n++] = p;
       }
       p = lineEnd;
     }
@@ -123,22 +123,35 @@ public final class SipMessage {
       bodyStart = end;
     }
     count = n;
-    h = Arrays.copyOf(scratch, 2 * n);
+    h = Arrays.copyOf(scratch, n);
   }
 
-  /** Per-thread index scratch so a parse allocates exactly 8 bytes per header. */
+  /** Per-thread index scratch so a parse allocates exactly 4 bytes per header. */
   private static final ThreadLocal<int[]> SCRATCH = ThreadLocal.withInitial(() -> new int[128]);
 
   private int ls(int i) {
-    return h[2 * i];
+    return h[i];
   }
 
+  /** The colon of header i (absolute), or -1 when its first line has none. */
   private int colon(int i) {
-    return h[2 * i + 1];
+    int p = h[i];
+    int e = le(i);
+    while (p < e) {
+      byte c = b[p];
+      if (c == ':') {
+        return p;
+      }
+      if (c == '\n') {
+        return -1;
+      }
+      p++;
+    }
+    return -1;
   }
 
   private int le(int i) {
-    return i + 1 < count ? h[2 * i + 2] : headersEnd;
+    return i + 1 < count ? h[i + 1] : headersEnd;
   }
 
   /** Absolute end of the name (before optional whitespace and ':'), or -1 without colon. */
@@ -741,10 +754,12 @@ public final class SipMessage {
 
   HeaderError checkHeader(int i) {
     if (!hasValidName(i)) {
-      String line = rawLine(i);
-      return new HeaderError(ne(i) < 0 ? "(no colon)" : line.substring(0,
-          Math.max(0, ne(i) - ls(i))), lineStart(i),
-          ne(i) < 0 ? "header line without ':': " + abbreviate(line) : "invalid header name");
+      int ne = ne(i);
+      if (ne < 0) {
+        return new HeaderError("(no colon)", lineStart(i),
+            "header line without ':': " + abbreviate(rawLine(i)));
+      }
+      return new HeaderError(Lex.str(b, ls(i), ne), lineStart(i), "invalid header name");
     }
     String name = HeaderNames.canonical(nameAsWritten(i));
     try {

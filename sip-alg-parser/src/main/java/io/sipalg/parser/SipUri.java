@@ -11,29 +11,42 @@ import java.util.Map;
  * Immutable; {@link #toString()} returns the URI exactly as written.
  */
 public final class SipUri {
-  private final String raw;
-  private final String scheme;
-  private final String user;
-  private final String password;
-  private final String host;
-  private final int port;
-  private final Params params;
-  private final Map<String, String> headers;
-  private final int hostOffset;
-  private final int hostPortEnd;
+  private static final byte KIND_SIP = 1;
+  private static final byte KIND_TEL = 2;
+  private static final byte KIND_OTHER = 3;
 
-  private SipUri(String raw, String scheme, String user, String password, String host, int port,
-      Params params, Map<String, String> headers, int hostOffset, int hostPortEnd) {
-    this.raw = raw;
-    this.scheme = scheme;
-    this.user = user;
-    this.password = password;
-    this.host = host;
+  private final byte[] b;
+  private final int start;
+  private final int schemeEnd;
+  private final byte kind;
+  private final int userEnd;
+  private final int passwordStart;
+  private final int hostStart;
+  private final int hostEnd;
+  private final int port;
+  private final int hostPortEnd;
+  private final int headersStart;
+  private final int end;
+  private final int base;
+  private final Params params;
+
+  private SipUri(byte[] b, int start, int schemeEnd, byte kind, int userEnd, int passwordStart,
+      int hostStart, int hostEnd, int port, int hostPortEnd, int headersStart, int end, int base,
+      Params params) {
+    this.b = b;
+    this.start = start;
+    this.schemeEnd = schemeEnd;
+    this.kind = kind;
+    this.userEnd = userEnd;
+    this.passwordStart = passwordStart;
+    this.hostStart = hostStart;
+    this.hostEnd = hostEnd;
     this.port = port;
-    this.params = params;
-    this.headers = headers;
-    this.hostOffset = hostOffset;
     this.hostPortEnd = hostPortEnd;
+    this.headersStart = headersStart;
+    this.end = end;
+    this.base = base;
+    this.params = params;
   }
 
   /**
@@ -46,13 +59,13 @@ public final class SipUri {
   public static SipUri parse(String uri) {
     byte[] b = Lex.ascii(uri);
     try {
-      return parse(b, 0, b.length, 0);
+      return parse(b, 0, b.length, -1);
     } catch (BadSyntax e) {
       throw new IllegalArgumentException(e.getMessage() + " at index " + e.index + " in " + uri, e);
     }
   }
 
-  /** Parses {@code b[s, e)}; offsets exposed are relative to {@code base}. */
+  /** Parses {@code b[s, e)}; offsets exposed are relative to {@code base} (-1: not in a message). */
   static SipUri parse(byte[] b, int s, int e, int base) throws BadSyntax {
     int p = s;
     while (p < e && (Lex.isAlpha(b[p]) || (p > s && (Lex.isDigit(b[p]) || b[p] == '+'
@@ -67,58 +80,65 @@ public final class SipUri {
         throw new BadSyntax(i, "invalid character '" + printable(b[i]) + "' in URI");
       }
     }
-    String scheme = Lex.str(b, s, p).toLowerCase(Locale.ROOT);
-    String raw = Lex.str(b, s, e);
     int rest = p + 1;
-    if (scheme.equals("sip") || scheme.equals("sips")) {
-      return parseSip(b, rest, e, base, raw, scheme);
+    if (Lex.equalsIgnoreCase(b, s, p, "sip") || Lex.equalsIgnoreCase(b, s, p, "sips")) {
+      return parseSip(b, s, p, rest, e, base);
     }
-    if (scheme.equals("tel")) {
+    if (Lex.equalsIgnoreCase(b, s, p, "tel")) {
       int semi = Lex.indexOf(b, rest, e, ';');
       int numEnd = semi < 0 ? e : semi;
       if (numEnd == rest) {
         throw new BadSyntax(rest, "empty tel number");
       }
-      Params params = new Params();
-      Params.parse(b, numEnd, e, "", params, true);
-      return new SipUri(raw, scheme, Uris.decode(b, rest, numEnd), null, null, -1, params,
-          Map.of(), -1, -1);
+      Uris.checkEscapes(b, rest, numEnd);
+      Params params = new Params(b, true);
+      Params.parse(b, numEnd, e, "", params);
+      return new SipUri(b, s, p, KIND_TEL, numEnd, -1, -1, -1, -1, -1, -1, e, base, params);
     }
     if (rest == e) {
       throw new BadSyntax(rest, "empty URI after scheme");
     }
-    return new SipUri(raw, scheme, null, null, null, -1, Params.EMPTY, Map.of(), -1, -1);
+    return new SipUri(b, s, p, KIND_OTHER, -1, -1, -1, -1, -1, -1, -1, e, base, Params.EMPTY);
   }
 
-  private static SipUri parseSip(byte[] b, int p, int e, int base, String raw, String scheme)
+  private static SipUri parseSip(byte[] b, int s, int schemeEnd, int p, int e, int base)
       throws BadSyntax {
     int at = Lex.indexOf(b, p, e, '@');
-    String user = null;
-    String password = null;
+    int userEnd = -1;
+    int passwordStart = -1;
     if (at >= 0) {
       int colon = Lex.indexOf(b, p, at, ':');
-      int userEnd = colon < 0 ? at : colon;
+      userEnd = colon < 0 ? at : colon;
       if (userEnd == p) {
         throw new BadSyntax(p, "empty user part");
       }
-      user = Uris.decode(b, p, userEnd);
-      password = colon < 0 ? null : Uris.decode(b, colon + 1, at);
+      Uris.checkEscapes(b, p, at);
+      passwordStart = colon < 0 ? -1 : colon + 1;
       p = at + 1;
     }
     int hs = p;
     int he = Uris.scanHost(b, p, e);
     int pe = Uris.scanPort(b, he, e);
     int port = pe > he ? (int) Lex.parseUnsigned(b, he + 1, pe, 65535) : -1;
-    Params params = new Params();
-    p = Params.parse(b, pe, e, "?", params, true);
-    Map<String, String> headers = Map.of();
+    Params params = new Params(b, true);
+    p = Params.parse(b, pe, e, "?", params);
+    int headersStart = -1;
     if (p < e && b[p] == '?') {
-      headers = parseHeaders(b, p + 1, e);
+      headersStart = p + 1;
+      parseHeaders(b, headersStart, e);
     } else if (p < e) {
       throw new BadSyntax(p, "unexpected '" + printable(b[p]) + "' in URI");
     }
-    return new SipUri(raw, scheme, user, password, Lex.str(b, hs, he), port, params, headers,
-        hs - base, pe - base);
+    return new SipUri(b, s, schemeEnd, KIND_SIP, userEnd, passwordStart, hs, he, port, pe,
+        headersStart, e, base, params);
+  }
+
+  private static String decoded(byte[] b, int s, int e) {
+    try {
+      return Uris.decode(b, s, e);
+    } catch (BadSyntax x) {
+      throw new IllegalStateException("escapes were validated at parse time", x);
+    }
   }
 
   private static Map<String, String> parseHeaders(byte[] b, int p, int e) throws BadSyntax {
@@ -142,37 +162,45 @@ public final class SipUri {
 
   /** The scheme in lower case, e.g. {@code sip}, {@code sips}, {@code tel}, {@code urn}. */
   public String scheme() {
-    return scheme;
+    return Lex.str(b, start, schemeEnd).toLowerCase(Locale.ROOT);
   }
 
   /** Whether the scheme is {@code sip} or {@code sips}. */
   public boolean isSip() {
-    return scheme.equals("sip") || scheme.equals("sips");
+    return kind == KIND_SIP;
+  }
+
+  /** Whether the scheme is {@code sips}. */
+  public boolean isSips() {
+    return kind == KIND_SIP && schemeEnd - start == 4;
   }
 
   /** Whether the scheme is {@code tel}. */
   public boolean isTel() {
-    return scheme.equals("tel");
+    return kind == KIND_TEL;
   }
 
   /** Whether the scheme is neither SIP, SIPS nor tel; only {@link #toString()} is meaningful then. */
   public boolean isOpaque() {
-    return !isSip() && !isTel();
+    return kind == KIND_OTHER;
   }
 
   /** The decoded user part (SIP) or the number (tel), or {@code null}. */
   public String user() {
-    return user;
+    if (kind == KIND_TEL) {
+      return decoded(b, schemeEnd + 1, userEnd);
+    }
+    return userEnd < 0 ? null : decoded(b, schemeEnd + 1, userEnd);
   }
 
   /** The decoded password, or {@code null}. */
   public String password() {
-    return password;
+    return passwordStart < 0 ? null : decoded(b, passwordStart, hostStart - 1);
   }
 
   /** The host as written (IPv6 references keep their brackets), or {@code null} when not SIP. */
   public String host() {
-    return host;
+    return kind == KIND_SIP ? Lex.str(b, hostStart, hostEnd) : null;
   }
 
   /** The port, or -1 when absent. */
@@ -192,7 +220,19 @@ public final class SipUri {
 
   /** Decoded URI headers ({@code ?name=value&...}), in order. */
   public Map<String, String> headers() {
-    return headers;
+    if (headersStart < 0) {
+      return Map.of();
+    }
+    try {
+      return parseHeaders(b, headersStart, end);
+    } catch (BadSyntax e) {
+      throw new IllegalStateException("headers were validated at parse time", e);
+    }
+  }
+
+  /** Whether the URI carries headers ({@code ?...}). */
+  public boolean hasHeaders() {
+    return headersStart >= 0;
   }
 
   /**
@@ -200,27 +240,27 @@ public final class SipUri {
    * or not SIP). Used by {@link SipEditor#setUriHostPort(SipUri, String, int)}.
    */
   public int hostOffset() {
-    return hostOffset;
+    return base < 0 || kind != KIND_SIP ? -1 : hostStart - base;
   }
 
   /** Offset just past {@code host[:port]} in the enclosing message, or -1. */
   public int hostPortEnd() {
-    return hostPortEnd;
+    return base < 0 || kind != KIND_SIP ? -1 : hostPortEnd - base;
   }
 
   /** The URI exactly as written. */
   @Override
   public String toString() {
-    return raw;
+    return Lex.str(b, start, end);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof SipUri && ((SipUri) o).raw.equals(raw);
+    return o instanceof SipUri && o.toString().equals(toString());
   }
 
   @Override
   public int hashCode() {
-    return raw.hashCode();
+    return toString().hashCode();
   }
 }

@@ -33,6 +33,15 @@ final class Uris {
     return new String(out.toByteArray(), StandardCharsets.UTF_8);
   }
 
+  /** Checks that every {@code %} in {@code b[s, e)} starts a valid {@code %HH} escape. */
+  static void checkEscapes(byte[] b, int s, int e) throws BadSyntax {
+    for (int i = Lex.indexOf(b, s, e, '%'); i >= 0; i = Lex.indexOf(b, i + 1, e, '%')) {
+      if (i + 2 >= e || Lex.hex(b[i + 1]) < 0 || Lex.hex(b[i + 2]) < 0) {
+        throw new BadSyntax(i, "invalid %-escape");
+      }
+    }
+  }
+
   /**
    * Scans a host ({@code [IPv6]}, IPv4 or hostname) at {@code p}; returns its end index.
    *

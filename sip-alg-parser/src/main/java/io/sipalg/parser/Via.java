@@ -5,42 +5,46 @@ import java.util.Map;
 
 /** One Via value: {@code SIP/2.0/TRANSPORT sent-by *(;params)}. Immutable. */
 public final class Via {
-  private final String protocol;
-  private final String transport;
-  private final String host;
+  private final byte[] b;
+  private final int[] spans; // name, version, transport, host: start/end pairs (absolute)
   private final int port;
   private final Params params;
+  private final int base;
   private final int offset;
-  private final int sentByOffset;
   private final int sentByEnd;
   private final int end;
 
-  private Via(String protocol, String transport, String host, int port, Params params, int offset,
-      int sentByOffset, int sentByEnd, int end) {
-    this.protocol = protocol;
-    this.transport = transport;
-    this.host = host;
+  private Via(byte[] b, int[] spans, int port, Params params, int base, int offset, int sentByEnd,
+      int end) {
+    this.b = b;
+    this.spans = spans;
     this.port = port;
     this.params = params;
+    this.base = base;
     this.offset = offset;
-    this.sentByOffset = sentByOffset;
     this.sentByEnd = sentByEnd;
     this.end = end;
   }
 
   /** Protocol name and version, e.g. {@code SIP/2.0} (whitespace removed). */
   public String protocol() {
-    return protocol;
+    return Lex.str(b, spans[0], spans[1]) + "/" + Lex.str(b, spans[2], spans[3]);
+  }
+
+  /** Whether the protocol is {@code SIP/2.0} (case-insensitive name). */
+  public boolean isSip20() {
+    return Lex.equalsIgnoreCase(b, spans[0], spans[1], "SIP")
+        && Lex.equalsIgnoreCase(b, spans[2], spans[3], "2.0");
   }
 
   /** Transport in upper case, e.g. {@code TLS}, {@code UDP}, or an unknown token. */
   public String transport() {
-    return transport;
+    return Lex.str(b, spans[4], spans[5]).toUpperCase(Locale.ROOT);
   }
 
   /** The sent-by host (IPv6 references keep their brackets). */
   public String host() {
-    return host;
+    return Lex.str(b, spans[6], spans[7]);
   }
 
   /** The sent-by port, or -1 when absent. */
@@ -85,22 +89,22 @@ public final class Via {
 
   /** Offset of this value in the message. */
   public int offset() {
-    return offset;
+    return offset - base;
   }
 
   /** Offset of the sent-by host in the message. */
   public int sentByOffset() {
-    return sentByOffset;
+    return spans[6] - base;
   }
 
   /** Offset just past {@code host[:port]} of sent-by. */
   public int sentByEnd() {
-    return sentByEnd;
+    return sentByEnd - base;
   }
 
   /** Offset just past this value's last parameter (where a new parameter is appended). */
   public int end() {
-    return end;
+    return end - base;
   }
 
   int[] paramSpan(String name) {
@@ -109,37 +113,43 @@ public final class Via {
 
   @Override
   public String toString() {
-    return protocol + "/" + transport + " " + host + (port >= 0 ? ":" + port : "") + params.asMap();
+    return protocol() + "/" + transport() + " " + host() + (port >= 0 ? ":" + port : "")
+        + params.asMap();
   }
 
   /** Internal: parses one Via value at b[p..end); stops before ','. */
   static Via parse(byte[] b, int p, int end, int base) throws BadSyntax {
     p = Lex.skipLws(b, p, end);
     int start = p;
-    StringBuilder proto = new StringBuilder(8);
+    int[] spans = new int[8];
     int q = Lex.skipToken(b, p, end);
     if (q == p) {
       throw new BadSyntax(p, "missing protocol name");
     }
-    proto.append(Lex.str(b, p, q));
+    spans[0] = p;
+    spans[1] = q;
     p = slash(b, q, end);
     q = Lex.skipToken(b, p, end);
     if (q == p) {
       throw new BadSyntax(p, "missing protocol version");
     }
-    proto.append('/').append(Lex.str(b, p, q));
+    spans[2] = p;
+    spans[3] = q;
     p = slash(b, q, end);
     q = Lex.skipToken(b, p, end);
     if (q == p) {
       throw new BadSyntax(p, "missing transport");
     }
-    String transport = Lex.str(b, p, q).toUpperCase(Locale.ROOT);
+    spans[4] = p;
+    spans[5] = q;
     p = Lex.skipLws(b, q, end);
     if (p == q) {
       throw new BadSyntax(p, "missing whitespace before sent-by");
     }
     int hs = p;
     int he = Uris.scanHost(b, p, end);
+    spans[6] = hs;
+    spans[7] = he;
     int pe = he;
     int port = -1;
     int k = Lex.skipLws(b, he, end);
@@ -155,11 +165,10 @@ public final class Via {
       }
       pe = de;
     }
-    Params params = new Params();
-    p = Params.parse(b, pe, end, ",", params, false);
+    Params params = new Params(b, false);
+    p = Params.parse(b, pe, end, ",", params);
     int last = Lex.trimEnd(b, pe, p);
-    return new Via(proto.toString(), transport, Lex.str(b, hs, he), port, params, start - base,
-        hs - base, pe - base, last - base);
+    return new Via(b, spans, port, params, base, start, pe, last);
   }
 
   private static int slash(byte[] b, int p, int end) throws BadSyntax {

@@ -24,6 +24,7 @@ import java.util.Date;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
@@ -55,6 +56,9 @@ import org.bouncycastle.pkcs.jcajce.JcePKCSPBEInputDecryptorProviderBuilder;
  * }</pre>
  */
 public final class CertificateImporter {
+  /** The largest certificate, key or PKCS#12 file read (1 MiB). */
+  public static final int MAX_FILE_BYTES = 1024 * 1024;
+
   private final Clock clock;
 
   /**
@@ -209,11 +213,7 @@ public final class CertificateImporter {
   public LocalCertificate importPkcs12File(String name, Path file, char[] password,
       String comment) {
     String what = "local certificate '" + name + "'";
-    try {
-      return importPkcs12(name, Files.readAllBytes(file), password, comment);
-    } catch (IOException e) {
-      throw unreadable(name, what, "PKCS#12 file", file, e);
-    }
+    return importPkcs12(name, readBounded(name, what, "PKCS#12 file", file), password, comment);
   }
 
   /**
@@ -316,6 +316,15 @@ public final class CertificateImporter {
       throw new CertificateStoreException(name, "the private key of " + what
           + " is encrypted but no password is set: set password");
     }
+    if (o instanceof PKCS8EncryptedPrivateKeyInfo) {
+      Optional<String> tooCostly =
+          KdfLimits.check(((PKCS8EncryptedPrivateKeyInfo) o).getEncryptionAlgorithm());
+      if (tooCostly.isPresent()) {
+        throw new CertificateStoreException(name, "the private key of " + what + " is refused: "
+            + tooCostly.get() + ": re-encrypt it with ordinary settings (e.g. openssl pkcs8"
+            + " -topk8 -v2 aes-256-cbc)");
+      }
+    }
     try {
       if (o instanceof PKCS8EncryptedPrivateKeyInfo) {
         PrivateKeyInfo info = ((PKCS8EncryptedPrivateKeyInfo) o).decryptPrivateKeyInfo(
@@ -337,8 +346,18 @@ public final class CertificateImporter {
   }
 
   private static String readText(String name, String what, String part, Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
+    return new String(readBounded(name, what, part, file), StandardCharsets.UTF_8);
+  }
+
+  /** Certificate files are small; a bound keeps a wrong path (say, a device) from hanging us. */
+  private static byte[] readBounded(String name, String what, String part, Path file) {
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      byte[] data = in.readNBytes(MAX_FILE_BYTES + 1);
+      if (data.length > MAX_FILE_BYTES) {
+        throw new CertificateStoreException(name, "the " + part + " '" + file + "' of " + what
+            + " is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MiB: check the path");
+      }
+      return data;
     } catch (IOException e) {
       throw unreadable(name, what, part, file, e);
     }

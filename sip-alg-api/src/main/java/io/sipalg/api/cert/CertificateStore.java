@@ -183,7 +183,7 @@ public final class CertificateStore {
 
   /**
    * Resolves the name used in {@code ssl-auth-client} / {@code ssl-auth-server}: a peer group or,
-   * as on FortiOS, a single peer.
+   * as on FortiOS, a single peer (a group wins if both have the name).
    *
    * @param name a peer group or peer name
    * @return the peers with their CA certificates, from one consistent snapshot

@@ -41,6 +41,9 @@ public final class FortiConfigReader {
   /** The file name used in errors for text read without a file. */
   public static final String TEXT_SOURCE = "<text>";
 
+  /** The largest config file read (16 MiB). */
+  public static final int MAX_CONFIG_BYTES = 16 * 1024 * 1024;
+
   private final CertificateImporter importer;
 
   /**
@@ -84,8 +87,13 @@ public final class FortiConfigReader {
    */
   public FortiConfig readFile(Path file) throws FortiConfigException {
     String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      byte[] data = in.readNBytes(MAX_CONFIG_BYTES + 1);
+      if (data.length > MAX_CONFIG_BYTES) {
+        throw new FortiConfigException(file.toString(), 1, 1, "the config file is larger than "
+            + MAX_CONFIG_BYTES / (1024 * 1024) + " MiB: check the path", null);
+      }
+      text = new String(data, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new FortiConfigException(file.toString(), 1, 1, "cannot read the config file ("
           + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())

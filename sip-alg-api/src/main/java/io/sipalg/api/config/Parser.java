@@ -3,7 +3,6 @@ package io.sipalg.api.config;
 import io.sipalg.api.InvalidProfileException;
 import io.sipalg.api.VoipOption;
 import io.sipalg.api.VoipProfile;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -421,9 +420,5 @@ final class Parser {
 
   private FortiConfigException error(Token at, String message) {
     return new FortiConfigException(file, at.line(), at.column(), message, null);
-  }
-
-  static List<String> sections() {
-    return new ArrayList<>(SECTIONS);
   }
 }

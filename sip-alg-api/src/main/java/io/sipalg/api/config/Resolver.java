@@ -142,8 +142,13 @@ final class Resolver {
 
   private String read(String name, String relative, Token at) throws FortiConfigException {
     Path path = baseDir.resolve(relative);
-    try {
-      return java.nio.file.Files.readString(path, java.nio.charset.StandardCharsets.UTF_8);
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(path)) {
+      byte[] data = in.readNBytes(CertificateImporter.MAX_FILE_BYTES + 1);
+      if (data.length > CertificateImporter.MAX_FILE_BYTES) {
+        throw error(at, "'" + path + "' for local certificate '" + name + "' is larger than 1 MiB:"
+            + " check the path");
+      }
+      return new String(data, java.nio.charset.StandardCharsets.UTF_8);
     } catch (java.io.IOException | RuntimeException ex) {
       throw error(at, "cannot read '" + path + "' for local certificate '" + name + "' ("
           + ex.getClass().getSimpleName() + "): check the path (relative paths start at the"

@@ -206,6 +206,41 @@ class CertificateImporterTest {
   }
 
   @Test
+  void costlyKeyDerivationIsRefusedBeforeDecrypting() throws Exception {
+    // Only the structure: encrypting with N=2^20, r=8 would itself take a gigabyte.
+    org.bouncycastle.asn1.x509.AlgorithmIdentifier pbes2 =
+        new org.bouncycastle.asn1.x509.AlgorithmIdentifier(
+            org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_PBES2,
+            new org.bouncycastle.asn1.pkcs.PBES2Parameters(
+                new org.bouncycastle.asn1.pkcs.KeyDerivationFunc(
+                    org.bouncycastle.asn1.misc.MiscObjectIdentifiers.id_scrypt,
+                    new org.bouncycastle.asn1.misc.ScryptParams(new byte[16], 1 << 20, 8, 1, 32)),
+                new org.bouncycastle.asn1.pkcs.EncryptionScheme(
+                    org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_aes256_CBC,
+                    new org.bouncycastle.asn1.DEROctetString(new byte[16]))));
+    org.bouncycastle.asn1.pkcs.EncryptedPrivateKeyInfo epki =
+        new org.bouncycastle.asn1.pkcs.EncryptedPrivateKeyInfo(pbes2, new byte[64]);
+    String pem = "-----BEGIN ENCRYPTED PRIVATE KEY-----\n"
+        + java.util.Base64.getMimeEncoder().encodeToString(epki.getEncoded())
+        + "\n-----END ENCRYPTED PRIVATE KEY-----\n";
+    assertThatThrownBy(() -> importer.importPem("Big", LEAF.certificatePem(), pem,
+            "pw".toCharArray(), ""))
+        .isInstanceOf(CertificateStoreException.class)
+        .hasMessage("the private key of local certificate 'Big' is refused: its scrypt parameters"
+            + " need 1024 MiB, more than the 256 MiB allowed: re-encrypt it with ordinary"
+            + " settings (e.g. openssl pkcs8 -topk8 -v2 aes-256-cbc)");
+  }
+
+  @Test
+  void oversizedFileIsRefused(@TempDir Path dir) throws Exception {
+    Path big = dir.resolve("big.pem");
+    Files.write(big, new byte[CertificateImporter.MAX_FILE_BYTES + 1]);
+    assertThatThrownBy(() -> importer.importCaFile("CA", big))
+        .hasMessage("the CA file '" + big + "' of CA certificate 'CA' is larger than 1 MiB: check"
+            + " the path");
+  }
+
+  @Test
   void toStringNeverShowsTheKey() {
     LocalCertificate c =
         importer.importPem("x", LEAF.certificatePem(), LEAF.keyPem(), null, "");

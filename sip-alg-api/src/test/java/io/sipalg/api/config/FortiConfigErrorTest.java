@@ -61,6 +61,14 @@ class FortiConfigErrorTest {
   }
 
   @Test
+  void oversizedConfigFile(@TempDir Path d) throws Exception {
+    Path big = d.resolve("big.conf");
+    java.nio.file.Files.write(big, new byte[FortiConfigReader.MAX_CONFIG_BYTES + 1]);
+    assertThatThrownBy(() -> FortiConfigReader.read(big))
+        .hasMessage(big + ":1:1: the config file is larger than 16 MiB: check the path");
+  }
+
+  @Test
   void misspeltKeywordWhereEditIsExpected() {
     assertError("config user peer\n  sett ca \"CA1\"\nend\n",
         "2:3: expected 'edit' or 'end' but found 'sett'");
@@ -326,5 +334,59 @@ class FortiConfigErrorTest {
     assertError("config user peer\n  edit p\n    set ca \"CA1\"\n    set subject \"just text\"\n"
         + "  next\nend\n", "4:17: peer 'p': subject \"just text\" is not a distinguished name:"
         + " write it like \"CN=phone1,O=Example\"");
+  }
+
+  @Test
+  void remainingStatementShapes() {
+    assertError("config\n", "1:1: expected a section after 'config', one of: system settings, vpn"
+        + " certificate local, vpn certificate ca, user peer, user peergrp, voip profile");
+    assertError("config voip profile\n  edit \"\"\n", "2:8: edit needs a non-empty name");
+    assertError("config voip profile\n  edit p\n    set\n", "3:5: set needs an option name");
+    assertError("config voip profile\n  edit p\n    config h323\n",
+        "3:12: expected 'config sip' in a voip profile (config sccp and msrp are skipped)");
+    assertError("config voip profile\n  edit p\n    set colour red\n",
+        "3:9: unknown option 'colour' in a voip profile (the profile itself has only 'comment';"
+            + " SIP options go under config sip)");
+    assertError("config voip profile\n  edit p\n    config sccp\n      set status enable\n",
+        "3:5: config sccp is not closed: add 'end'");
+    assertError("config vpn certificate local\n  edit S\n    set comments a b\n",
+        "3:20: comments takes one value but found 2: quote a value that contains spaces");
+  }
+
+  @Test
+  void profileNameThatCannotBeBuilt() {
+    assertError("config voip profile\n  edit \"\t\"\n  next\nend\n", "2:8: voip profile"
+        + " '\t': voip profile name \"\t\" is empty or has control characters: give the profile a"
+        + " printable name");
+  }
+
+  @Test
+  void inlineAndFileGivenTogether() {
+    TestCertsWriter.plainServer(dir);
+    assertError("config vpn certificate ca\n  edit C\n    set ca \"x\"\n"
+        + "    set ca-file \"plain-ca.pem\"\n  next\nend\n",
+        "4:17: CA certificate 'C' needs exactly one of ca (inline PEM) and ca-file");
+    assertError("config vpn certificate local\n  edit S\n    set certificate \"x\"\n"
+        + "    set certificate-file \"plain.pem\"\n  next\nend\n",
+        "4:26: local certificate 'S': set either certificate (inline PEM) or certificate-file,"
+            + " not both");
+    assertError("config vpn certificate local\n  edit S\n    set private-key \"x\"\n"
+        + "    set private-key-file \"plain.key\"\n    set certificate-file \"plain.pem\"\n"
+        + "  next\nend\n",
+        "4:26: local certificate 'S': set either private-key (inline PEM) or private-key-file,"
+            + " not both");
+  }
+
+  @Test
+  void peerGroupWithoutMembers() {
+    assertError("config user peergrp\n  edit g\n    set member p\n    unset member\n  next\n"
+        + "end\n", "2:8: peer group 'g' has no members: set member \"PEER\" ...");
+  }
+
+  @Test
+  void unparseableInlinePem() {
+    assertError("config vpn certificate ca\n  edit C\n    set ca \"not pem\"\n  next\nend\n",
+        "3:12: the certificate of CA certificate 'C' is not PEM: paste the whole -----BEGIN ..."
+            + " -----END ... block");
   }
 }

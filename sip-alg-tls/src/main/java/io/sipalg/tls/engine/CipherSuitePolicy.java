@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -184,20 +183,20 @@ public record CipherSuitePolicy(
 
   /** Whether some version in [low, high] can negotiate the suite. */
   static boolean usableBetween(String suite, TlsVersion low, TlsVersion high) {
-    Optional<TlsVersion> from;
-    Optional<TlsVersion> to;
+    TlsVersion from;
+    TlsVersion to;
     if (isTls13Suite(suite)) {
-      from = Optional.of(TlsVersion.TLS_1_3);
-      to = Optional.of(TlsVersion.TLS_1_3);
+      from = TlsVersion.TLS_1_3;
+      to = TlsVersion.TLS_1_3;
     } else if (suite.contains("_GCM_") || suite.contains("CHACHA20")
         || suite.endsWith("_SHA256") || suite.endsWith("_SHA384")) {
-      from = Optional.of(TlsVersion.TLS_1_2);
-      to = Optional.of(TlsVersion.TLS_1_2);
+      from = TlsVersion.TLS_1_2; // AEAD and SHA-2 MACs/PRFs exist from TLS 1.2 on
+      to = TlsVersion.TLS_1_2;
     } else {
-      from = Optional.of(TlsVersion.SSL_3_0);
-      to = Optional.of(TlsVersion.TLS_1_2);
+      from = TlsVersion.SSL_3_0;
+      to = TlsVersion.TLS_1_2;
     }
-    return from.get().compareTo(high) <= 0 && to.get().compareTo(low) >= 0;
+    return from.compareTo(high) <= 0 && to.compareTo(low) >= 0;
   }
 
   private static String name(Enum<?> e) {

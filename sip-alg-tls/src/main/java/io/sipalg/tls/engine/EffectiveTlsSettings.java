@@ -23,6 +23,16 @@ public record EffectiveTlsSettings(
   }
 
   /**
+   * The same settings with one more note, e.g. the renegotiation guard's
+   * {@link RenegotiationGuard#effectiveNote()}.
+   */
+  public EffectiveTlsSettings withNote(String note) {
+    List<String> more = new java.util.ArrayList<>(notes);
+    more.add(note);
+    return new EffectiveTlsSettings(provider, protocols, cipherSuites, more);
+  }
+
+  /**
    * Applies protocols, suites and server cipher order to {@code engine}, keeping its other
    * parameters (client auth, SNI, endpoint identification).
    */

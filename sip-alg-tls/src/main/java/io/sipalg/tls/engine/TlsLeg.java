@@ -79,6 +79,7 @@ public final class TlsLeg {
   private long handshakeStartedMillis;
   private List<String> capturedSni;
   private long discardedAfterClose;
+  private long unsentPlaintext;
   private volatile boolean taskInFlight;
   private volatile RuntimeException taskError;
 
@@ -193,6 +194,14 @@ public final class TlsLeg {
   /** Total capacity of the buffers this leg holds now (0 when idle). */
   public int retainedBufferCapacity() {
     return capacity(netIn) + capacity(plainIn) + capacity(plainOut) + capacity(netOut);
+  }
+
+  /**
+   * Staged plaintext that was never sent because the leg failed, or closed before its handshake
+   * completed. Counted so the session can report it rather than lose it silently.
+   */
+  public long unsentPlaintext() {
+    return unsentPlaintext;
   }
 
   /** Inbound bytes thrown away because they arrived after the peer's close_notify. */
@@ -333,6 +342,7 @@ public final class TlsLeg {
         // SunJSSE objects to a missing close_notify; the failure below says the same.
       }
       flushAlertsQuietly();
+      dropStagedPlaintext();
       failure = new TlsFailure(FailureReason.TRUNCATED,
           state == LegState.NEW || state == LegState.HANDSHAKING
               ? "the transport ended during the handshake" : "the transport ended without close_notify",
@@ -417,8 +427,9 @@ public final class TlsLeg {
   }
 
   /**
-   * Sends close_notify after any staged plaintext (which needs a completed handshake). The peer
-   * may still send until its own close_notify arrives.
+   * Sends close_notify after any staged plaintext. Plaintext that cannot be sent because the
+   * handshake has not completed is dropped and counted in {@link #unsentPlaintext()}. The peer may
+   * still send until its own close_notify arrives (SunJSSE; BCJSSE has no half-close).
    *
    * @throws TlsLegException when the leg fails
    */
@@ -431,6 +442,7 @@ public final class TlsLeg {
     closeRequested = true;
     engine.closeOutbound();
     drive();
+    dropStagedPlaintext();
     releaseIdleBuffers();
   }
 
@@ -787,6 +799,7 @@ public final class TlsLeg {
     state = LegState.FAILED;
     pool.release(netIn);
     netIn = null;
+    dropStagedPlaintext();
     releaseIdleBuffers();
     return new TlsLegException(f);
   }
@@ -834,6 +847,14 @@ public final class TlsLeg {
   }
 
   // ---------------------------------------------------------------- buffers
+
+  private void dropStagedPlaintext() {
+    if (plainOut != null) {
+      unsentPlaintext += plainOut.remaining();
+      pool.release(plainOut);
+      plainOut = null;
+    }
+  }
 
   /** {@code buf} (read mode, may be null) with {@code src} appended; returned in read mode. */
   private ByteBuffer append(ByteBuffer buf, ByteBuffer src) {

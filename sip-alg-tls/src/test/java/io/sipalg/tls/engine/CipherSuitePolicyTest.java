@@ -54,6 +54,8 @@ class CipherSuitePolicyTest {
     assertThat(low.cipherSuites()).isEqualTo(medium.cipherSuites());
     assertThat(low.notes()).contains("ssl-algorithm low = medium: no RC4/DES in this provider");
     assertThat(low.cipherSuites()).noneMatch(c -> c.contains("RC4") || c.contains("_DES_"));
+    String note = RenegotiationGuard.effectiveNote(RenegotiationPolicy.ALLOW, p).orElse("none");
+    assertThat(low.withNote(note).notes()).hasSize(low.notes().size() + 1).endsWith(note);
   }
 
   @ParameterizedTest

@@ -46,6 +46,10 @@ class PeerVerificationTest {
     LegPair pair = connect(p, version, TestPki.UNTRUSTED);
     assertThat(pair.client.state()).isEqualTo(LegState.FAILED);
     assertThat(pair.clientError.reason()).isEqualTo(FailureReason.CERTIFICATE_UNTRUSTED);
+    // The failing leg flushed its fatal alert before reporting: it is the last record it sent
+    // (TLS 1.3 encrypts it, so the outer content type is application data there).
+    assertThat(pair.clientRecords.get(pair.clientRecords.size() - 1)[0])
+        .isEqualTo((byte) (version.equals("TLSv1.3") ? 23 : 21));
     assertThat(pair.server.state()).isEqualTo(LegState.FAILED);
     assertThat(pair.serverError.reason()).isEqualTo(FailureReason.PEER_ALERT);
   }

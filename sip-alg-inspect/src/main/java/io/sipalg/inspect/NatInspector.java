@@ -1,0 +1,331 @@
+package io.sipalg.inspect;
+
+import io.sipalg.api.VoipProfile;
+import io.sipalg.api.inspect.InspectionContext;
+import io.sipalg.api.inspect.Verdict;
+import io.sipalg.api.session.Direction;
+import io.sipalg.parser.HeaderNames;
+import io.sipalg.parser.MalformedHeaderException;
+import io.sipalg.parser.NameAddress;
+import io.sipalg.parser.Sdp;
+import io.sipalg.parser.SdpConnection;
+import io.sipalg.parser.SdpEditor;
+import io.sipalg.parser.SdpLine;
+import io.sipalg.parser.SdpOrigin;
+import io.sipalg.parser.SipEditor;
+import io.sipalg.parser.SipMessage;
+import io.sipalg.parser.SipUri;
+import io.sipalg.parser.Via;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+
+/**
+ * Source NAT of the phone's addresses, as the FortiGate ALG does: in messages from the phone the
+ * phone's address (and, with {@code hosted-nat-traversal}, any private address literal) in From,
+ * Call-ID, Via, Contact, Record-Route, Route and the SDP {@code c=}/{@code o=} lines becomes the
+ * ALG's outside address; To and the Request-URI are left alone. Messages from the server are
+ * translated back from what was recorded: the top Via sent-by by transaction, the Call-ID, and the
+ * phone's From/To and Contact by call. Every edit goes through the message's editor.
+ */
+final class NatInspector extends Link {
+  private final VoipProfile profile;
+  private final InspectorServices services;
+
+  NatInspector(VoipProfile profile, InspectorServices services) {
+    this.profile = profile;
+    this.services = services;
+  }
+
+  /** The outside mapping of one message: the phone's address and the ALG's outside address. */
+  private final class Mapping {
+    final String insideIp;
+    final String outsideHost;
+    final String outsideIp;
+    final String outsideSdpType;
+    final int outsidePort;
+    final InspectionContext context;
+
+    Mapping(InspectionContext context, InetSocketAddress outside) {
+      this.context = context;
+      this.insideIp = Net.ip(context.addresses().phone());
+      this.outsideHost = Net.uriHost(outside);
+      this.outsideIp = Net.ip(outside);
+      this.outsideSdpType = Net.sdpAddrType(outside);
+      this.outsidePort = outside.getPort();
+    }
+
+    boolean isInside(String host) {
+      return host != null && (Net.sameHost(host, insideIp)
+          || (profile.hostedNatTraversal() && Net.isPrivateLiteral(host)));
+    }
+
+    boolean isOutside(String host) {
+      return host != null && Net.sameHost(host, outsideIp);
+    }
+
+    int port(int original) {
+      return original >= 0 ? outsidePort : -1;
+    }
+
+    void note(String what, String from, String to) {
+      if (context.notesEnabled()) {
+        context.note("nat: " + what + " " + from + " -> " + to);
+      }
+    }
+  }
+
+  @Override
+  public Verdict inspect(SipMessage message, InspectionContext context) {
+    Optional<InetSocketAddress> outside = context.addresses().algOutside();
+    if (outside.isEmpty()) {
+      if (context.notesEnabled()) {
+        context.note("nat: skipped, the upstream connection does not exist yet");
+      }
+      return Verdict.forward();
+    }
+    Mapping map = new Mapping(context, outside.get());
+    SessionState state = SessionState.of(context, services);
+    try {
+      if (context.direction() == Direction.PHONE_TO_SERVER) {
+        toServer(message, map, state);
+      } else {
+        toPhone(message, map, state);
+      }
+    } catch (MalformedHeaderException e) {
+      // A malformed header the profile let pass: NAT what could be read, leave the rest as is.
+      if (context.notesEnabled()) {
+        context.note("nat: " + e.getMessage() + " left untranslated");
+      }
+    }
+    return Verdict.forward();
+  }
+
+  // ------------------------------------------------------------------ phone -> server
+
+  private void toServer(SipMessage m, Mapping map, SessionState state)
+      throws MalformedHeaderException {
+    SipEditor ed = m.edit();
+    String callId = m.callId();
+    SessionState.NatRecord record = null;
+    if (callId != null) {
+      synchronized (state) {
+        record = state.natRecords.computeIfAbsent(callId, k -> new SessionState.NatRecord());
+      }
+    }
+    if (m.isRequest()) {
+      for (Via via : m.vias()) {
+        if (map.isInside(via.host())) {
+          String key = branchKey(via, callId, m);
+          synchronized (state) {
+            state.viaByBranch.put(key, Net.hostPort(via.host(), via.port()));
+          }
+          ed.setViaSentBy(via, map.outsideHost, map.port(via.port()));
+          map.note("Via", Net.hostPort(via.host(), via.port()),
+              Net.hostPort(map.outsideHost, map.port(via.port())));
+        }
+      }
+    }
+    String fromOrig = natNameAddress(ed, m.from(), map, "From");
+    if (fromOrig != null && record != null) {
+      record.fromHostPort = fromOrig;
+    }
+    if (m.isResponse()) {
+      natNameAddress(ed, m.to(), map, "To"); // the phone's own To, translated back on the way in
+    }
+    if (callId != null) {
+      int at = callId.indexOf('@');
+      if (at >= 0 && map.isInside(callId.substring(at + 1))) {
+        String natted = callId.substring(0, at + 1) + map.outsideHost;
+        synchronized (state) {
+          state.callIdAlias.put(natted, callId);
+        }
+        ed.setCallIdHost(map.outsideHost);
+        map.note("Call-ID", callId, natted);
+      }
+    }
+    boolean keepContact = !profile.contactFixup() && m.hasHeader(HeaderNames.RECORD_ROUTE);
+    if (keepContact) {
+      if (map.context.notesEnabled()) {
+        map.context.note("nat: Contact kept (contact-fixup disable, Record-Route present)");
+      }
+    } else {
+      boolean trace = profile.registerContactTrace() && m.isMethod("REGISTER");
+      for (NameAddress contact : m.contacts()) {
+        SipUri uri = contact.uri();
+        if (uri == null || !uri.isSip() || !map.isInside(uri.host())) {
+          continue;
+        }
+        String orig = Net.hostPort(uri.host(), uri.port());
+        String text = Net.hostPort(map.outsideHost, map.port(uri.port()));
+        if (trace && uri.param("x-sipalg-orig") == null) {
+          text += ";x-sipalg-orig=" + orig; // register-contact-trace: the original IP:port travels along
+        }
+        ed.replace(uri.hostOffset(), uri.hostPortEnd(), text);
+        map.note("Contact", orig, text);
+        if (record != null) {
+          record.contactHostPort = orig;
+        }
+        if (m.isMethod("REGISTER")) {
+          state.registeredContact(orig);
+        }
+      }
+    }
+    for (NameAddress rr : m.recordRoutes()) {
+      natUri(ed, rr.uri(), map, "Record-Route");
+    }
+    if (m.isRequest()) {
+      for (NameAddress route : m.routes()) {
+        natUri(ed, route.uri(), map, "Route");
+      }
+    }
+    if (!profile.noSdpFixup() && m.bodyLength() > 0 && ValidationInspector.isSdp(m)) {
+      natSdp(m, map);
+    }
+  }
+
+  private static String branchKey(Via via, String callId, SipMessage m) throws MalformedHeaderException {
+    if (via.branch() != null && !via.branch().isEmpty()) {
+      return via.branch();
+    }
+    // RFC 2543 transactions (rfc2543-branch): Call-ID, CSeq number and sent-by identify them.
+    return "2543:" + callId + " " + (m.cseq() == null ? "" : m.cseq().number());
+  }
+
+  private String natNameAddress(SipEditor ed, NameAddress a, Mapping map, String header) {
+    return a == null ? null : natUri(ed, a.uri(), map, header);
+  }
+
+  /** Rewrites an inside URI host to the outside address; returns the original host:port or null. */
+  private String natUri(SipEditor ed, SipUri uri, Mapping map, String header) {
+    if (uri == null || !uri.isSip() || !map.isInside(uri.host())) {
+      return null;
+    }
+    String orig = Net.hostPort(uri.host(), uri.port());
+    ed.setUriHostPort(uri, map.outsideHost, map.port(uri.port()));
+    map.note(header, orig, Net.hostPort(map.outsideHost, map.port(uri.port())));
+    return orig;
+  }
+
+  private void natSdp(SipMessage m, Mapping map) {
+    Sdp sdp = m.sdp();
+    SdpEditor se = sdp.edit();
+    String original = null;
+    String originalType = "IP4";
+    for (SdpLine line : sdp.lines()) {
+      try {
+        if (line.type() == 'c') {
+          SdpConnection c = line.connection();
+          if (map.isInside(c.address())) {
+            se.setConnectionAddress(line, map.outsideSdpType, map.outsideIp);
+            if (original == null) {
+              original = c.address();
+              originalType = c.addrType();
+            }
+            map.note("SDP c=", c.address(), map.outsideIp);
+          }
+        } else if (line.type() == 'o') {
+          SdpOrigin o = line.origin();
+          if (map.isInside(o.address())) {
+            se.setOriginAddress(line, map.outsideSdpType, map.outsideIp);
+            original = o.address();
+            originalType = o.addrType();
+            map.note("SDP o=", o.address(), map.outsideIp);
+          }
+        }
+      } catch (MalformedHeaderException e) {
+        // malformed-header-sdp-* let it pass: leave the line as written
+      }
+    }
+    if (original == null) {
+      return;
+    }
+    if (profile.natTrace()) {
+      String trace = "(o=IN " + originalType + " " + original + ")";
+      SdpLine info = sdp.sessionLine('i');
+      if (info == null || profile.preserveOverride()) {
+        se.setInformation(-1, trace);
+      } else if (!info.value().contains(trace)) {
+        se.setValue(info, info.value() + " " + trace);
+      }
+    }
+    m.edit().setBody(se.toByteArray());
+  }
+
+  // ------------------------------------------------------------------ server -> phone
+
+  private void toPhone(SipMessage m, Mapping map, SessionState state)
+      throws MalformedHeaderException {
+    SipEditor ed = m.edit();
+    String natted = m.callId();
+    String callId = natted == null ? null : state.canonicalCallId(natted);
+    if (natted != null && !natted.equals(callId)) {
+      int at = callId.indexOf('@');
+      ed.setCallIdHost(callId.substring(at + 1));
+      map.note("Call-ID", natted, callId);
+    }
+    SessionState.NatRecord record;
+    synchronized (state) {
+      record = callId == null ? null : state.natRecords.get(callId);
+    }
+    if (m.isResponse()) {
+      Via top = m.topVia();
+      if (top != null && map.isOutside(top.host())) {
+        String orig;
+        synchronized (state) {
+          orig = state.viaByBranch.get(branchKey(top, callId, m));
+        }
+        if (orig != null) {
+          restore(ed, top, orig, map);
+        }
+      }
+    }
+    if (record != null && record.fromHostPort != null) {
+      restoreUri(ed, m.from(), record.fromHostPort, map, "From");
+      restoreUri(ed, m.to(), record.fromHostPort, map, "To");
+    }
+    if (m.isRequest()) {
+      String contact = record != null && record.contactHostPort != null
+          ? record.contactHostPort : state.registeredContact();
+      SipUri ruri = m.requestUri();
+      if (contact != null && ruri != null && ruri.isSip() && map.isOutside(ruri.host())) {
+        replaceHostPort(ed, ruri, contact);
+        map.note("Request-URI", Net.hostPort(ruri.host(), ruri.port()), contact);
+      }
+    }
+  }
+
+  private static void restore(SipEditor ed, Via via, String orig, Mapping map) {
+    HostPort hp = HostPort.parse(orig);
+    ed.setViaSentBy(via, hp.host, hp.port);
+    map.note("Via", Net.hostPort(via.host(), via.port()), orig);
+  }
+
+  private static void restoreUri(SipEditor ed, NameAddress a, String orig, Mapping map,
+      String header) {
+    if (a != null && a.uri() != null && a.uri().isSip() && map.isOutside(a.uri().host())) {
+      replaceHostPort(ed, a.uri(), orig);
+      map.note(header, Net.hostPort(a.uri().host(), a.uri().port()), orig);
+    }
+  }
+
+  private static void replaceHostPort(SipEditor ed, SipUri uri, String hostPort) {
+    ed.replace(uri.hostOffset(), uri.hostPortEnd(), hostPort);
+  }
+
+  /** host[:port] text split, IPv6 brackets kept. */
+  private record HostPort(String host, int port) {
+    static HostPort parse(String text) {
+      int colon = text.lastIndexOf(':');
+      int bracket = text.lastIndexOf(']');
+      if (colon < 0 || colon < bracket || (bracket < 0 && text.indexOf(':') != colon)) {
+        return new HostPort(text, -1);
+      }
+      return new HostPort(text.substring(0, colon), Integer.parseInt(text.substring(colon + 1)));
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "nat";
+  }
+}

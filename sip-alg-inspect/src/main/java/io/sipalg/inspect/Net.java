@@ -1,0 +1,100 @@
+package io.sipalg.inspect;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Locale;
+
+/** Address text helpers: the forms addresses take in SIP headers and in SDP. */
+final class Net {
+  private Net() {}
+
+  /** The bare IP text of a socket address (no brackets), or its host string when unresolved. */
+  static String ip(InetSocketAddress address) {
+    InetAddress a = address.getAddress();
+    return a == null ? address.getHostString() : a.getHostAddress();
+  }
+
+  /** The IP as written in a SIP URI or Via: IPv6 in brackets. */
+  static String uriHost(InetSocketAddress address) {
+    String ip = ip(address);
+    return ip.indexOf(':') >= 0 ? "[" + ip + "]" : ip;
+  }
+
+  /** {@code IP4} or {@code IP6}, as in SDP. */
+  static String sdpAddrType(InetSocketAddress address) {
+    return address.getAddress() instanceof Inet6Address ? "IP6" : "IP4";
+  }
+
+  /** A host as written (brackets, case) normalised for comparison with {@link #ip}. */
+  static String bare(String host) {
+    if (host == null) {
+      return "";
+    }
+    String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    return h.toLowerCase(Locale.ROOT);
+  }
+
+  /** Whether a host as written is the same address as {@code ip} (compared as text, IPv6 normalised). */
+  static boolean sameHost(String host, String ip) {
+    String h = bare(host);
+    if (h.equals(ip.toLowerCase(Locale.ROOT))) {
+      return true;
+    }
+    if (h.indexOf(':') >= 0 && ip.indexOf(':') >= 0) {
+      InetAddress a = literal(h);
+      InetAddress b = literal(ip);
+      return a != null && a.equals(b);
+    }
+    return false;
+  }
+
+  /**
+   * Whether a host as written is a private (non-routable) IP literal: RFC 1918, RFC 6598 shared
+   * space, link-local, loopback, IPv6 unique-local. Names are never private: they are not
+   * resolved here.
+   */
+  static boolean isPrivateLiteral(String host) {
+    InetAddress a = literal(bare(host));
+    if (a == null) {
+      return false;
+    }
+    if (a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isLoopbackAddress()) {
+      return true;
+    }
+    byte[] b = a.getAddress();
+    if (a instanceof Inet4Address) {
+      return (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64; // 100.64.0.0/10
+    }
+    return (b[0] & 0xfe) == 0xfc; // fc00::/7
+  }
+
+  /** Parses an IP literal without DNS, or null when the text is not one. */
+  static InetAddress literal(String text) {
+    if (text.isEmpty()) {
+      return null;
+    }
+    boolean v6 = text.indexOf(':') >= 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean ok = v6 ? Character.digit(c, 16) >= 0 || c == ':' || c == '.' : (c >= '0' && c <= '9') || c == '.';
+      if (!ok) {
+        return null;
+      }
+    }
+    if (!v6 && text.chars().filter(c -> c == '.').count() != 3) {
+      return null;
+    }
+    try {
+      return InetAddress.getByName(text); // a literal: no lookup happens
+    } catch (java.net.UnknownHostException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** {@code host[:port]} text. */
+  static String hostPort(String host, int port) {
+    return port >= 0 ? host + ":" + port : host;
+  }
+}

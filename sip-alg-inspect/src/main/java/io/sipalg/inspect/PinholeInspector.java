@@ -1,0 +1,214 @@
+package io.sipalg.inspect;
+
+import io.sipalg.api.VoipProfile;
+import io.sipalg.api.inspect.InspectionContext;
+import io.sipalg.api.inspect.Verdict;
+import io.sipalg.api.session.Direction;
+import io.sipalg.api.session.Pinhole;
+import io.sipalg.parser.CSeq;
+import io.sipalg.parser.MalformedHeaderException;
+import io.sipalg.parser.NameAddress;
+import io.sipalg.parser.Sdp;
+import io.sipalg.parser.SdpLine;
+import io.sipalg.parser.SdpMedia;
+import io.sipalg.parser.SipMessage;
+import io.sipalg.parser.SipUri;
+import io.sipalg.parser.Via;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Opens, moves and closes pinholes: media from every SDP offer and answer of a tracked INVITE
+ * dialog ({@code rtp}: address from the media-level {@code c=}, else the session-level one; port
+ * from {@code m=}; RTCP on port+1; a port of 0 closes), and signalling pinholes to the Contact of
+ * REGISTER ({@code open-register-pinhole}, restricted to the registrar with
+ * {@code strict-register}) and of dialog-creating messages ({@code open-contact-pinhole}), to the
+ * top Via ({@code open-via-pinhole}) and to Record-Route entries
+ * ({@code open-record-route-pinhole}). Addresses are as the sender wrote them (before NAT); with
+ * {@code hosted-nat-traversal}, a private address written by the phone is replaced by the phone's
+ * observed address. Pinholes close with their dialog or registration.
+ */
+final class PinholeInspector extends Link {
+  private final VoipProfile profile;
+  private final InspectionLog log;
+
+  PinholeInspector(VoipProfile profile, InspectionLog log) {
+    this.profile = profile;
+    this.log = log;
+  }
+
+  @Override
+  public Verdict inspect(SipMessage message, InspectionContext context) {
+    SessionState state = SessionState.peek(context);
+    if (state == null) {
+      return Verdict.forward();
+    }
+    try {
+      String callId = message.callId();
+      CSeq cseq = message.cseq();
+      if (callId == null || cseq == null) {
+        return Verdict.forward();
+      }
+      callId = state.canonicalCallId(callId);
+      Reporter reporter = Reporter.of(context, log);
+      if (message.isResponse() && cseq.method().equals("REGISTER")) {
+        registerPinholes(message, context, state, callId, cseq, reporter);
+        return Verdict.forward();
+      }
+      Dialog d = state.dialog(callId);
+      if (d == null) {
+        return Verdict.forward();
+      }
+      boolean creating = cseq.method().equals("INVITE") || cseq.method().equals("SUBSCRIBE");
+      if (creating && (message.isRequest() || message.statusCode() < 300)) {
+        signallingPinholes(message, context, state, d, reporter);
+      }
+      if (profile.rtp() && d.kind == Dialog.Kind.INVITE && message.bodyLength() > 0
+          && ValidationInspector.isSdp(message)) {
+        mediaPinholes(message.sdp(), context, state, d, reporter);
+      }
+    } catch (MalformedHeaderException e) {
+      // a malformed header the profile let pass: no pinhole from it
+    }
+    return Verdict.forward();
+  }
+
+  private void registerPinholes(SipMessage message, InspectionContext context, SessionState state,
+      String callId, CSeq cseq, Reporter reporter) {
+    Registration r = state.registrationByCallId(callId);
+    if (r == null || !r.active || r.cseq != cseq.number() || !profile.openRegisterPinhole()
+        || message.statusCode() >= 300) {
+      return;
+    }
+    String origin = "register-contact";
+    if (profile.strictRegister()) {
+      origin += ";source=" + serverIp(context); // only the registrar may use it
+    }
+    for (int i = 0; i < r.bindings.size(); i++) {
+      Registration.Binding b = r.bindings.get(i);
+      String host = phoneHost(b.host(), context, Direction.PHONE_TO_SERVER);
+      state.putPinhole(r.pinholes, "register-contact:" + i,
+          new Pinhole(r.id(), origin, b.transport(), host, b.port(), 0), reporter);
+    }
+  }
+
+  private void signallingPinholes(SipMessage message, InspectionContext context,
+      SessionState state, Dialog d, Reporter reporter) throws MalformedHeaderException {
+    Direction dir = context.direction();
+    if (profile.openContactPinhole()) {
+      List<NameAddress> contacts = message.contacts();
+      for (int i = 0; i < contacts.size(); i++) {
+        SipUri uri = contacts.get(i).uri();
+        if (uri != null && uri.isSip()) {
+          state.putPinhole(d.pinholes, "contact:" + dir + ":" + i, new Pinhole(d.id(), "contact",
+              transportOf(uri.param("transport"), message), phoneHost(uri.host(), context, dir),
+              port(uri), 0), reporter);
+        }
+      }
+    }
+    if (profile.openViaPinhole() && message.isRequest()) {
+      Via via = message.topVia();
+      if (via != null) {
+        state.putPinhole(d.pinholes, "via:" + dir, new Pinhole(d.id(), "via",
+            transportOf(via.transport(), message), phoneHost(via.host(), context, dir),
+            via.port() >= 0 ? via.port() : defaultPort(via.transport()), 0), reporter);
+      }
+    }
+    if (profile.openRecordRoutePinhole()) {
+      List<NameAddress> rrs = message.recordRoutes();
+      for (int i = 0; i < rrs.size(); i++) {
+        SipUri uri = rrs.get(i).uri();
+        if (uri != null && uri.isSip()) {
+          state.putPinhole(d.pinholes, "record-route:" + dir + ":" + i, new Pinhole(d.id(),
+              "record-route", transportOf(uri.param("transport"), message), uri.host(), port(uri),
+              0), reporter);
+        }
+      }
+    }
+  }
+
+  private void mediaPinholes(Sdp sdp, InspectionContext context, SessionState state, Dialog d,
+      Reporter reporter) {
+    Direction dir = context.direction();
+    String prefix = "sdp:" + dir + ":";
+    String origin = "sdp";
+    if (profile.hostedNatTraversal() && profile.hntRestrictSourceIp()
+        && dir == Direction.SERVER_TO_PHONE) {
+      // RTP toward the far end may only come from where the phone's SIP comes from
+      origin += ";source=" + Net.ip(context.addresses().phone());
+    }
+    int count = sdp.mediaCount();
+    for (int i = 0; i < count; i++) {
+      String slot = prefix + i;
+      try {
+        SdpMedia media = sdp.mediaLine(i, 'm').media();
+        SdpLine c = sdp.effectiveConnection(i);
+        if (media.port() == 0 || c == null) {
+          state.closePinhole(d.pinholes, slot, reporter);
+          continue;
+        }
+        String address = phoneHost(c.connection().address(), context, dir);
+        String transport = media.protocol().toUpperCase(Locale.ROOT).contains("TCP") ? "tcp" : "udp";
+        int rtcp = media.port() < 65535 ? media.port() + 1 : 0;
+        state.putPinhole(d.pinholes, slot,
+            new Pinhole(d.id(), origin, transport, address, media.port(), rtcp), reporter);
+      } catch (MalformedHeaderException e) {
+        // malformed m= or c= passed by malformed-header-sdp-*: no pinhole for this media
+      }
+    }
+    List<String> stale = new ArrayList<>();
+    synchronized (state) {
+      for (Map.Entry<String, Pinhole> e : d.pinholes.entrySet()) {
+        if (e.getKey().startsWith(prefix)
+            && Integer.parseInt(e.getKey().substring(prefix.length())) >= count) {
+          stale.add(e.getKey());
+        }
+      }
+    }
+    for (String slot : stale) {
+      state.closePinhole(d.pinholes, slot, reporter);
+    }
+  }
+
+  /** With hosted NAT traversal, a private address written by the phone means the phone's NAT. */
+  private String phoneHost(String host, InspectionContext context, Direction dir) {
+    if (dir == Direction.PHONE_TO_SERVER && profile.hostedNatTraversal()
+        && Net.isPrivateLiteral(host) && !Net.sameHost(host, Net.ip(context.addresses().phone()))) {
+      return Net.ip(context.addresses().phone());
+    }
+    return Net.bare(host);
+  }
+
+  private static String serverIp(InspectionContext context) {
+    return Net.ip(context.addresses().server().orElse(context.addresses().algInside()));
+  }
+
+  private static int port(SipUri uri) {
+    return uri.port() >= 0 ? uri.port() : "sips".equals(uri.scheme()) ? 5061 : 5060;
+  }
+
+  private static int defaultPort(String transport) {
+    return "TLS".equalsIgnoreCase(transport) ? 5061 : 5060;
+  }
+
+  /** {@code udp} or {@code tcp} for a transport token (TLS, WS and SCTP ride on TCP-like streams). */
+  static String transportOf(String transport, SipMessage message) {
+    String t = transport;
+    if (t == null) {
+      try {
+        Via via = message.topVia();
+        t = via == null ? null : via.transport();
+      } catch (MalformedHeaderException e) {
+        t = null;
+      }
+    }
+    return t != null && t.equalsIgnoreCase("UDP") ? "udp" : "tcp";
+  }
+
+  @Override
+  public String toString() {
+    return "pinholes";
+  }
+}

@@ -1,0 +1,266 @@
+package io.sipalg.inspect;
+
+import io.sipalg.api.VoipProfile;
+import io.sipalg.api.inspect.AttributeKey;
+import io.sipalg.api.inspect.InspectionContext;
+import io.sipalg.api.session.Pinhole;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the standard inspectors remember about one session: its dialogs, registrations and the NAT
+ * mappings needed to translate responses back. Kept in the session's attributes and registered
+ * with {@link InspectorServices} so housekeeping can expire it; every method locks the state, since
+ * housekeeping may run on another thread than the session.
+ */
+final class SessionState {
+  static final AttributeKey<SessionState> KEY = AttributeKey.of("sip-alg-inspect", SessionState.class);
+  /** Bounds on per-session tables: a session cannot grow memory without limit. */
+  static final int MAX_DIALOGS_PER_SESSION = 1024;
+  static final int MAX_NAT_ENTRIES = 512;
+
+  private final InspectorServices services;
+  private final VoipProfile profile;
+  private final String sessionId;
+  private final Map<String, Dialog> dialogs = new LinkedHashMap<>();
+  private final Map<String, Registration> registrations = new LinkedHashMap<>();
+  /** Top-Via branch of a NATed request -> the sent-by the phone wrote. */
+  final Map<String, String> viaByBranch = lru(MAX_NAT_ENTRIES);
+  /** Call-ID as forwarded to the server -> Call-ID as the phone wrote it. */
+  final Map<String, String> callIdAlias = lru(MAX_NAT_ENTRIES);
+  /** Original Call-ID -> the phone's own addresses before NAT (From, Contact). */
+  final Map<String, NatRecord> natRecords = lru(MAX_NAT_ENTRIES);
+  private boolean closed;
+  /** The Contact host:port of the phone's last REGISTER, as it wrote it. */
+  private String registeredContact;
+
+  /** The phone's addresses in one call, as written before NAT, to translate back exactly. */
+  static final class NatRecord {
+    String fromHostPort;
+    String contactHostPort;
+  }
+
+  private SessionState(InspectorServices services, VoipProfile profile, String sessionId) {
+    this.services = services;
+    this.profile = profile;
+    this.sessionId = sessionId;
+  }
+
+  /** The session's state, created and registered on first use. */
+  static SessionState of(InspectionContext context, InspectorServices services) {
+    SessionState state = context.attributes().get(KEY);
+    if (state == null) {
+      state = new SessionState(services, context.profile(), context.sessionId());
+      context.attributes().put(KEY, state);
+      services.register(state);
+    }
+    return state;
+  }
+
+  /** The session's state if it has any. */
+  static SessionState peek(InspectionContext context) {
+    return context.attributes().get(KEY);
+  }
+
+  String sessionId() {
+    return sessionId;
+  }
+
+  VoipProfile profile() {
+    return profile;
+  }
+
+  private static <K, V> Map<K, V> lru(int max) {
+    return new LinkedHashMap<>(16, 0.75f, true) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+        return size() > max;
+      }
+    };
+  }
+
+  synchronized void registeredContact(String hostPort) {
+    registeredContact = hostPort;
+  }
+
+  synchronized String registeredContact() {
+    return registeredContact;
+  }
+
+  /** The Call-ID as the phone wrote it (undoes Call-ID NAT for messages from the server). */
+  synchronized String canonicalCallId(String callId) {
+    String original = callIdAlias.get(callId);
+    return original == null ? callId : original;
+  }
+
+  /** Marks every dialog as active at {@code now} (a keepalive the ALG itself absorbs). */
+  synchronized void touchAll(long now) {
+    for (Dialog d : dialogs.values()) {
+      d.lastActivityNanos = now;
+    }
+  }
+
+  synchronized Dialog dialog(String callId) {
+    return dialogs.get(callId);
+  }
+
+  synchronized int dialogCount() {
+    return dialogs.size();
+  }
+
+  /** Adds a dialog already counted against {@code max-dialogs}; false when the session is full. */
+  synchronized boolean addDialog(Dialog dialog) {
+    if (closed || dialogs.size() >= MAX_DIALOGS_PER_SESSION) {
+      return false;
+    }
+    dialogs.put(dialog.callId, dialog);
+    return true;
+  }
+
+  synchronized Registration registration(String aor) {
+    return registrations.get(aor);
+  }
+
+  synchronized Registration registrationByCallId(String callId) {
+    for (Registration r : registrations.values()) {
+      if (r.callId.equals(callId)) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  synchronized Registration addRegistration(String aor, String callId) {
+    Registration r = registrations.get(aor);
+    if (r == null || !r.callId.equals(callId)) {
+      if (registrations.size() >= MAX_DIALOGS_PER_SESSION) {
+        return null;
+      }
+      r = new Registration(aor, callId);
+      Registration old = registrations.put(aor, r);
+      if (old != null) {
+        r.pinholes.putAll(old.pinholes);
+      }
+    }
+    return r;
+  }
+
+  synchronized void removeRegistration(Registration r, Reporter reporter) {
+    registrations.remove(r.aor, r);
+    closeAll(r.pinholes, reporter);
+  }
+
+  /** Ends a dialog: closes its pinholes, releases its {@code max-dialogs} slot, logs the call. */
+  synchronized void finish(Dialog d, String result, Reporter reporter) {
+    if (dialogs.remove(d.callId, d)) {
+      closeAll(d.pinholes, reporter);
+      services.releaseDialog(profile.name());
+      reporter.note("dialog: " + d.id() + " ended (" + result + ")");
+      if (d.kind == Dialog.Kind.INVITE && profile.logCallSummary()) {
+        services.log.callSummary(sessionId, new InspectionLog.CallRecord(
+            d.callId, d.from, d.to, d.start, d.answer, reporter.now(), result));
+      }
+    }
+  }
+
+  /** Opens, moves or keeps the pinhole in {@code slot} of an owner's pinhole map. */
+  synchronized void putPinhole(Map<String, Pinhole> owner, String slot, Pinhole pinhole,
+      Reporter reporter) {
+    Pinhole old = owner.get(slot);
+    if (pinhole.equals(old)) {
+      return;
+    }
+    if (old != null && (old.rtpPort() != pinhole.rtpPort() || !old.address().equals(pinhole.address())
+        || !old.transport().equals(pinhole.transport()) || !old.origin().equals(pinhole.origin()))) {
+      owner.put(slot, pinhole);
+      reporter.pinhole(Pinhole.Change.UPDATE, pinhole);
+    } else if (old == null) {
+      owner.put(slot, pinhole);
+      reporter.pinhole(Pinhole.Change.OPEN, pinhole);
+    }
+  }
+
+  synchronized void closePinhole(Map<String, Pinhole> owner, String slot, Reporter reporter) {
+    Pinhole old = owner.remove(slot);
+    if (old != null) {
+      reporter.pinhole(Pinhole.Change.CLOSE, old);
+    }
+  }
+
+  private static void closeAll(Map<String, Pinhole> pinholes, Reporter reporter) {
+    for (Pinhole p : pinholes.values()) {
+      reporter.pinhole(Pinhole.Change.CLOSE, p);
+    }
+    pinholes.clear();
+  }
+
+  /**
+   * Expires what is due at {@code now}: INVITEs without a final response after
+   * {@code provisional-invite-expiry-time}, calls without media silent for {@code call-keepalive}
+   * minutes, ended subscriptions and registrations, and idle dialogs beyond
+   * {@code max-idle-dialogs}.
+   *
+   * @return how many dialogs and registrations were expired
+   */
+  synchronized int expire(long now, Reporter reporter) {
+    int expired = 0;
+    long provisional = profile.provisionalInviteExpiryTime() * 1_000_000_000L;
+    long keepalive = profile.callKeepalive() * 60_000_000_000L;
+    List<Dialog> idle = new ArrayList<>();
+    for (Dialog d : new ArrayList<>(dialogs.values())) {
+      if (d.state == Dialog.State.EARLY && now - d.createdNanos >= provisional) {
+        finish(d, "expired: no final response within provisional-invite-expiry-time", reporter);
+        expired++;
+      } else if (d.kind == Dialog.Kind.SUBSCRIBE && now >= d.expiresAtNanos) {
+        finish(d, "subscription expired", reporter);
+        expired++;
+      } else if (d.kind == Dialog.Kind.INVITE && d.state == Dialog.State.CONFIRMED
+          && keepalive > 0 && !d.hasMedia() && now - d.lastActivityNanos >= keepalive) {
+        finish(d, "expired: no RTP and no SIP for call-keepalive", reporter);
+        expired++;
+      } else if (d.state == Dialog.State.CONFIRMED
+          && now - d.lastActivityNanos >= services.dialogIdleNanos()) {
+        idle.add(d);
+      }
+    }
+    long maxIdle = profile.maxIdleDialogs();
+    if (maxIdle > 0 && idle.size() > maxIdle) {
+      idle.sort((a, b) -> Long.compare(a.lastActivityNanos, b.lastActivityNanos));
+      for (int i = 0; i < idle.size() - maxIdle; i++) {
+        Dialog d = idle.get(i);
+        reporter.violation("max-idle-dialogs", "drop",
+            "idle dialog " + d.callId + " dropped: more than " + maxIdle + " idle dialogs");
+        finish(d, "dropped: max-idle-dialogs", reporter);
+        expired++;
+      }
+    }
+    for (Iterator<Registration> it = registrations.values().iterator(); it.hasNext(); ) {
+      Registration r = it.next();
+      if (r.active && now >= r.expiresAtNanos) {
+        it.remove();
+        closeAll(r.pinholes, reporter);
+        reporter.note("register: " + r.aor + " expired");
+        expired++;
+      }
+    }
+    return expired;
+  }
+
+  /** The session ended: every dialog and registration ends with it. */
+  synchronized void close(Reporter reporter) {
+    for (Dialog d : new ArrayList<>(dialogs.values())) {
+      finish(d, "session closed", reporter);
+    }
+    for (Registration r : registrations.values()) {
+      closeAll(r.pinholes, reporter);
+    }
+    registrations.clear();
+    closed = true;
+    services.unregister(this);
+  }
+}

@@ -1,0 +1,281 @@
+package io.sipalg.inspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sipalg.api.VoipProfile;
+import io.sipalg.api.inspect.SipInspector;
+import io.sipalg.api.inspect.Verdict;
+import io.sipalg.api.session.SessionAddresses;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class NatTest {
+  private final Harness harness = new Harness();
+
+  private static String wire(String text) {
+    return new String(Sip.bytes(text), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void inviteAndItsOkWithSdpAreTranslatedAndEverythingElseIsByteIdentical() {
+    VoipProfile profile = VoipProfile.defaults();
+    SipInspector chain = harness.chain(profile);
+    FakeContext ctx = new FakeContext(profile);
+
+    Sip.Run invite = Sip.run(chain, ctx, Sip.invite("a84b4c76e66710@10.0.0.5"));
+
+    assertThat(invite.verdict()).isEqualTo(Verdict.forward());
+    assertThat(invite.wire()).isEqualTo(wire("""
+        INVITE sip:bob@example.com SIP/2.0
+        Via: SIP/2.0/TLS 192.0.2.1:40000;branch=z9hG4bK776asdhds
+        Max-Forwards: 70
+        To: Bob <sip:bob@example.com>
+        From: Alice <sip:alice@192.0.2.1:40000>;tag=1928301774
+        Call-ID: a84b4c76e66710@192.0.2.1
+        CSeq: 314159 INVITE
+        Contact: <sip:alice@192.0.2.1:40000;transport=tls>
+        Content-Type: application/sdp
+        Content-Length: #
+
+        v=0
+        o=alice 2890844526 2890844526 IN IP4 192.0.2.1
+        s=-
+        i=(o=IN IP4 10.0.0.5)
+        c=IN IP4 192.0.2.1
+        t=0 0
+        m=audio 49170 RTP/AVP 0
+        a=rtpmap:0 PCMU/8000
+        """));
+
+    ctx.serverToPhone();
+    Sip.Run ok = Sip.run(chain, ctx, Sip.inviteResponse("a84b4c76e66710@192.0.2.1", "200 OK", true));
+
+    assertThat(ok.verdict()).isEqualTo(Verdict.forward());
+    assertThat(ok.wire()).isEqualTo(wire("""
+        SIP/2.0 200 OK
+        Via: SIP/2.0/TLS 10.0.0.5:5061;branch=z9hG4bK776asdhds;received=192.0.2.1
+        To: Bob <sip:bob@example.com>;tag=a6c85cf
+        From: Alice <sip:alice@10.0.0.5:5061>;tag=1928301774
+        Call-ID: a84b4c76e66710@10.0.0.5
+        CSeq: 314159 INVITE
+        Contact: <sip:bob@198.51.100.20:5061;transport=tls>
+        Content-Type: application/sdp
+        Content-Length: #
+
+        """ + Sip.SDP_SERVER));
+    assertThat(ctx.notes).contains("nat: Via 192.0.2.1:40000 -> 10.0.0.5:5061");
+  }
+
+  @Test
+  void inDialogRequestFromTheServerIsTranslatedBack() {
+    VoipProfile profile = VoipProfile.defaults();
+    SipInspector chain = harness.chain(profile);
+    FakeContext ctx = new FakeContext(profile);
+    Sip.run(chain, ctx, Sip.invite("bye@10.0.0.5"));
+    ctx.serverToPhone();
+    Sip.run(chain, ctx, Sip.inviteResponse("bye@192.0.2.1", "200 OK", true));
+
+    Sip.Run bye = Sip.run(chain, ctx, """
+        BYE sip:alice@192.0.2.1:40000;transport=tls SIP/2.0
+        Via: SIP/2.0/TLS 198.51.100.20:5061;branch=z9hG4bKbye1
+        Max-Forwards: 70
+        From: Bob <sip:bob@example.com>;tag=a6c85cf
+        To: Alice <sip:alice@192.0.2.1:40000>;tag=1928301774
+        Call-ID: bye@192.0.2.1
+        CSeq: 1 BYE
+        Content-Length: 0
+
+        """);
+
+    assertThat(bye.wire()).isEqualTo(wire("""
+        BYE sip:alice@10.0.0.5:5061;transport=tls SIP/2.0
+        Via: SIP/2.0/TLS 198.51.100.20:5061;branch=z9hG4bKbye1
+        Max-Forwards: 70
+        From: Bob <sip:bob@example.com>;tag=a6c85cf
+        To: Alice <sip:alice@10.0.0.5:5061>;tag=1928301774
+        Call-ID: bye@10.0.0.5
+        CSeq: 1 BYE
+        Content-Length: 0
+
+        """));
+    // the phone's 200 OK to that BYE goes out NATed again
+    ctx.phoneToServer();
+    Sip.Run ok = Sip.run(chain, ctx, """
+        SIP/2.0 200 OK
+        Via: SIP/2.0/TLS 198.51.100.20:5061;branch=z9hG4bKbye1
+        From: Bob <sip:bob@example.com>;tag=a6c85cf
+        To: Alice <sip:alice@10.0.0.5:5061>;tag=1928301774
+        Call-ID: bye@10.0.0.5
+        CSeq: 1 BYE
+        Content-Length: 0
+
+        """);
+    assertThat(ok.wire()).contains("To: Alice <sip:alice@192.0.2.1:40000>;tag=1928301774\r\n")
+        .contains("Call-ID: bye@192.0.2.1\r\n")
+        .contains("Via: SIP/2.0/TLS 198.51.100.20:5061;branch=z9hG4bKbye1\r\n");
+  }
+
+  @Test
+  void routeAndRecordRouteAreTranslatedButNotToOrTheRequestUri() {
+    VoipProfile profile = VoipProfile.defaults();
+    FakeContext ctx = new FakeContext(profile);
+    String text = Sip.inDialog("INFO", "rr@example.com", 5)
+        .replace("INFO sip:bob@198.51.100.20:5061;transport=tls", "INFO sip:bob@10.0.0.5")
+        .replace("To: Bob <sip:bob@example.com>", "To: Bob <sip:bob@10.0.0.5>")
+        .replace("Content-Length: 0", "Route: <sip:10.0.0.5;lr>\nRecord-Route: <sip:10.0.0.5:5061;lr>\nContent-Length: 0");
+    Sip.Run run = Sip.run(harness.chain(profile), ctx, text);
+    assertThat(run.wire()).startsWith("INFO sip:bob@10.0.0.5 SIP/2.0\r\n")
+        .contains("To: Bob <sip:bob@10.0.0.5>;tag=a6c85cf\r\n")
+        .contains("Route: <sip:192.0.2.1;lr>\r\n")
+        .contains("Record-Route: <sip:192.0.2.1:40000;lr>\r\n")
+        .contains("Call-ID: rr@example.com\r\n");
+  }
+
+  @Test
+  void noSdpFixupLeavesTheBodyAlone() {
+    VoipProfile profile = Harness.profile().noSdpFixup(true).build();
+    FakeContext ctx = new FakeContext(profile);
+    Sip.Run run = Sip.run(harness.chain(profile), ctx, Sip.invite("n@10.0.0.5"));
+    assertThat(run.wire()).endsWith(Sip.SDP_PHONE.replace("\n", "\r\n"))
+        .contains("Via: SIP/2.0/TLS 192.0.2.1:40000;");
+  }
+
+  @Test
+  void natTraceDisabledRewritesWithoutAnInformationLine() {
+    VoipProfile profile = Harness.profile().natTrace(false).build();
+    FakeContext ctx = new FakeContext(profile);
+    Sip.Run run = Sip.run(harness.chain(profile), ctx, Sip.invite("t@10.0.0.5"));
+    assertThat(run.wire()).contains("c=IN IP4 192.0.2.1\r\n").doesNotContain("i=");
+  }
+
+  @Test
+  void natTraceAppendsToAnExistingInformationLine() {
+    VoipProfile profile = VoipProfile.defaults();
+    assertThat(profile.natTrace()).isTrue();
+    assertThat(profile.preserveOverride()).isFalse();
+    FakeContext ctx = new FakeContext(profile);
+    String text = Sip.invite("i@10.0.0.5").replace("s=-\n", "s=-\ni=Alice's phone\n");
+    Sip.Run run = Sip.run(harness.chain(profile), ctx, text);
+    assertThat(run.wire()).contains("s=-\r\ni=Alice's phone (o=IN IP4 10.0.0.5)\r\nc=IN IP4 192.0.2.1\r\n");
+  }
+
+  @Test
+  void preserveOverrideReplacesTheInformationLine() {
+    VoipProfile profile = Harness.profile().preserveOverride(true).build();
+    FakeContext ctx = new FakeContext(profile);
+    String text = Sip.invite("p@10.0.0.5").replace("s=-\n", "s=-\ni=Alice's phone\n");
+    Sip.Run run = Sip.run(harness.chain(profile), ctx, text);
+    assertThat(run.wire()).contains("s=-\r\ni=(o=IN IP4 10.0.0.5)\r\nc=IN IP4 192.0.2.1\r\n")
+        .doesNotContain("Alice's phone");
+  }
+
+  @Test
+  void contactFixupDisabledKeepsTheContactWhenRecordRouteIsPresent() {
+    VoipProfile profile = Harness.profile().contactFixup(false).build();
+    String withRr = Sip.invite("c@10.0.0.5")
+        .replace("Content-Type:", "Record-Route: <sip:proxy.example.com;lr>\nContent-Type:");
+    Sip.Run kept = Sip.run(harness.chain(profile), new FakeContext(profile), withRr);
+    assertThat(kept.wire()).contains("Contact: <sip:alice@10.0.0.5:5061;transport=tls>\r\n")
+        .contains("Via: SIP/2.0/TLS 192.0.2.1:40000;");
+
+    Sip.Run withoutRr = Sip.run(harness.chain(profile), new FakeContext("s2", profile),
+        Sip.invite("c2@10.0.0.5"));
+    assertThat(withoutRr.wire()).contains("Contact: <sip:alice@192.0.2.1:40000;transport=tls>\r\n");
+
+    VoipProfile fixup = VoipProfile.defaults();
+    assertThat(fixup.contactFixup()).isTrue();
+    Sip.Run always = Sip.run(harness.chain(fixup), new FakeContext("s3", fixup), withRr);
+    assertThat(always.wire()).contains("Contact: <sip:alice@192.0.2.1:40000;transport=tls>\r\n");
+  }
+
+  private static final String REGISTER = """
+      REGISTER sip:example.com SIP/2.0
+      Via: SIP/2.0/TLS 10.0.0.5:5061;branch=z9hG4bKnashds7
+      Max-Forwards: 70
+      To: Alice <sip:alice@example.com>
+      From: Alice <sip:alice@example.com>;tag=456248
+      Call-ID: 843817637684230@10.0.0.5
+      CSeq: 1826 REGISTER
+      Contact: <sip:alice@10.0.0.5:5061;transport=tls>
+      Expires: 7200
+      Content-Length: 0
+
+      """;
+
+  @Test
+  void registerContactTraceKeepsTheOriginalAddressInTheContact() {
+    VoipProfile profile = Harness.profile().registerContactTrace(true).build();
+    Sip.Run run = Sip.run(harness.chain(profile), new FakeContext(profile), REGISTER);
+    assertThat(run.wire()).contains(
+        "Contact: <sip:alice@192.0.2.1:40000;x-sipalg-orig=10.0.0.5:5061;transport=tls>\r\n");
+
+    VoipProfile plain = VoipProfile.defaults();
+    assertThat(plain.registerContactTrace()).isFalse();
+    Sip.Run untraced = Sip.run(harness.chain(plain), new FakeContext("s2", plain), REGISTER);
+    assertThat(untraced.wire()).contains("Contact: <sip:alice@192.0.2.1:40000;transport=tls>\r\n");
+  }
+
+  @Test
+  void incomingRequestToTheRegisteredContactIsTranslatedBack() {
+    VoipProfile profile = VoipProfile.defaults();
+    SipInspector chain = harness.chain(profile);
+    FakeContext ctx = new FakeContext(profile);
+    Sip.run(chain, ctx, REGISTER);
+    ctx.serverToPhone();
+    Sip.Run invite = Sip.run(chain, ctx, """
+        INVITE sip:alice@192.0.2.1:40000;transport=tls SIP/2.0
+        Via: SIP/2.0/TLS 198.51.100.10:5061;branch=z9hG4bKin1
+        Max-Forwards: 69
+        To: <sip:alice@example.com>
+        From: <sip:carol@example.org>;tag=99
+        Call-ID: incoming-1@198.51.100.10
+        CSeq: 1 INVITE
+        Content-Length: 0
+
+        """);
+    assertThat(invite.wire()).startsWith("INVITE sip:alice@10.0.0.5:5061;transport=tls SIP/2.0\r\n");
+  }
+
+  @Test
+  void hostedNatTraversalAlsoRewritesThePhonesPrivateAddress() {
+    VoipProfile profile = Harness.profile().hostedNatTraversal(true).build();
+    FakeContext ctx = new FakeContext(profile);
+    // the phone sits behind a NAT at 203.0.113.7 and writes its own private address
+    ctx.addresses = SessionAddresses.accepted(new InetSocketAddress("203.0.113.7", 31000),
+        FakeContext.ALG_INSIDE).withServerSide(FakeContext.ALG_OUTSIDE, FakeContext.SERVER);
+    String text = Sip.invite("h@192.168.1.10").replace("10.0.0.5", "192.168.1.10");
+    Sip.Run run = Sip.run(harness.chain(profile), ctx, text);
+    assertThat(run.wire()).contains("Via: SIP/2.0/TLS 192.0.2.1:40000;")
+        .contains("Contact: <sip:alice@192.0.2.1:40000;transport=tls>")
+        .contains("Call-ID: h@192.0.2.1\r\n")
+        .contains("c=IN IP4 192.0.2.1\r\n");
+
+    VoipProfile without = VoipProfile.defaults();
+    FakeContext ctx2 = new FakeContext("s2", without);
+    ctx2.addresses = ctx.addresses;
+    Sip.Run untouched = Sip.run(harness.chain(without), ctx2, text);
+    assertThat(untouched.message().isEdited()).isFalse();
+  }
+
+  @Test
+  void withoutAnUpstreamConnectionNothingIsTranslated() {
+    VoipProfile profile = VoipProfile.defaults();
+    FakeContext ctx = new FakeContext(profile);
+    ctx.addresses = SessionAddresses.accepted(FakeContext.PHONE, FakeContext.ALG_INSIDE);
+    Sip.Run run = Sip.run(harness.chain(profile), ctx, Sip.invite("u@10.0.0.5"));
+    assertThat(run.verdict()).isEqualTo(Verdict.forward());
+    assertThat(run.message().isEdited()).isFalse();
+    assertThat(ctx.notes).contains("nat: skipped, the upstream connection does not exist yet");
+  }
+
+  @Test
+  void otherPartiesAddressesAreLeftAlone() {
+    VoipProfile profile = VoipProfile.defaults();
+    FakeContext ctx = new FakeContext(profile);
+    Sip.Run run = Sip.run(harness.chain(profile), ctx, Sip.request("MESSAGE"));
+    // only the phone's own Via is the phone's address; example.com URIs stay as written
+    assertThat(run.wire()).isEqualTo(wire(Sip.request("MESSAGE")
+        .replace("TLS 10.0.0.5:5061", "TLS 192.0.2.1:40000")));
+  }
+}
