@@ -38,7 +38,8 @@ final class AlgHarness {
   static final InetSocketAddress ALG_OUTSIDE = new InetSocketAddress("192.0.2.1", 41000);
   static final InetSocketAddress SERVER = new InetSocketAddress("127.0.0.1", 5061);
 
-  final List<AlgEvent> events = new ArrayList<>();
+  final List<AlgEvent> events;
+  private final Setup setup;
   final SipAlg alg;
   final AlgSession session;
   final EnginePeer phone;
@@ -64,6 +65,8 @@ final class AlgHarness {
   }
 
   AlgHarness(Setup setup) {
+    this.setup = setup;
+    this.events = new ArrayList<>();
     CertificateStore store = new CertificateStore();
     store.putLocal(cert("alg-server", TestPki.SERVER_EC));
     store.putLocal(cert("alg-client", TestPki.CLIENT));
@@ -108,21 +111,37 @@ final class AlgHarness {
                 })
             .build();
     session = alg.newSession(SessionAddresses.accepted(PHONE, ALG_INSIDE), "test");
-    JsseProvider peers = JsseProvider.SUN_JSSE;
-    phone =
-        new EnginePeer(
-            setup.phoneEngine != null
-                ? setup.phoneEngine
-                : TestPki.clientEngine(
-                    TestPki.clientContext(peers, setup.phoneCredential), TestPki.HOST, 5061,
-                    TestPki.list("TLSv1.3", "TLSv1.2"), null));
-    server =
-        new EnginePeer(
-            setup.serverEngine != null
-                ? setup.serverEngine
-                : TestPki.serverEngine(
-                    TestPki.serverContext(peers, setup.serverCredential),
-                    TestPki.list("TLSv1.3", "TLSv1.2"), null));
+    phone = new EnginePeer(setup.phoneEngine != null ? setup.phoneEngine : phoneEngine(setup));
+    server = new EnginePeer(setup.serverEngine != null ? setup.serverEngine : serverEngine(setup));
+  }
+
+  /** A second session of the same ALG, with new peers; events start afresh. */
+  private AlgHarness(AlgHarness first) {
+    this.setup = first.setup;
+    this.events = first.events;
+    this.alg = first.alg;
+    this.now = first.now;
+    events.clear();
+    session = alg.newSession(SessionAddresses.accepted(PHONE, ALG_INSIDE), "test");
+    phone = new EnginePeer(phoneEngine(setup));
+    server = new EnginePeer(serverEngine(setup));
+  }
+
+  /** Another session on the same ALG (e.g. to see the server leg resume its TLS session). */
+  AlgHarness nextSession() {
+    return new AlgHarness(this);
+  }
+
+  private static SSLEngine phoneEngine(Setup setup) {
+    return TestPki.clientEngine(
+        TestPki.clientContext(JsseProvider.SUN_JSSE, setup.phoneCredential), TestPki.HOST,
+        TestPki.freshPort(), TestPki.list("TLSv1.3", "TLSv1.2"), null);
+  }
+
+  private static SSLEngine serverEngine(Setup setup) {
+    return TestPki.serverEngine(
+        TestPki.serverContext(JsseProvider.SUN_JSSE, setup.serverCredential),
+        TestPki.list("TLSv1.3", "TLSv1.2"), null);
   }
 
   static AlgHarness standard() {
