@@ -57,6 +57,10 @@ public final class TlsLeg {
   private final boolean sendEmptyFragments;
   private final JsseProvider provider;
   private final int inboundLimit;
+  /** Engine buffer sizes, refreshed after each handshake and on overflow (getSession is not free). */
+  private int appSize;
+  private int packetSize;
+  private int consecutiveOverflows;
 
   /** Ciphertext not yet unwrapped; read mode; {@code null} when empty. */
   private ByteBuffer netIn;
@@ -92,8 +96,8 @@ public final class TlsLeg {
     this.handshakeListener = b.handshakeListener;
     this.sendEmptyFragments = b.sendEmptyFragments;
     this.provider = providerOf(engine);
-    this.inboundLimit = Math.max(TlsRecords.HEADER_LENGTH + TlsRecords.MAX_RECORD_BODY,
-        engine.getSession().getPacketBufferSize());
+    refreshBufferSizes();
+    this.inboundLimit = Math.max(TlsRecords.HEADER_LENGTH + TlsRecords.MAX_RECORD_BODY, packetSize);
   }
 
   /**
@@ -510,7 +514,6 @@ public final class TlsLeg {
       inspect(length);
       currentRecordObserved = true;
     }
-    int appSize = engine.getSession().getApplicationBufferSize();
     int pending = plaintextAvailable();
     if (pending >= appSize) {
       return false; // backpressure: the caller has a record's worth to drain first
@@ -535,15 +538,27 @@ public final class TlsLeg {
     switch (r.getStatus()) {
       case CLOSED -> closeNotifyReceived = closeNotifyReceived || engine.isInboundDone();
       case BUFFER_OVERFLOW -> {
-        // Asked for more room than the application buffer size: grow once, bounded by a record.
-        plainIn = writable(plainIn, engine.getSession().getApplicationBufferSize() * 2).flip();
-        return plaintextAvailable() < appSize;
+        // The engine wants more room than it announced: grow (bounded by two records), retry.
+        if (++consecutiveOverflows > 2) {
+          throw fail(new TlsFailure(FailureReason.INTERNAL,
+              "the engine keeps asking for a larger plaintext buffer", null));
+        }
+        refreshBufferSizes();
+        plainIn = writable(plainIn, appSize * 2).flip();
+        return true;
       }
-      default -> { }
+      default -> consecutiveOverflows = 0;
     }
     afterEngineCall(r);
-    return r.bytesConsumed() > 0 || r.bytesProduced() > 0
-        || r.getHandshakeStatus() != HandshakeStatus.NOT_HANDSHAKING;
+    HandshakeStatus hs = r.getHandshakeStatus();
+    return r.bytesConsumed() > 0 || r.bytesProduced() > 0 || hs == HandshakeStatus.NEED_TASK
+        || hs == HandshakeStatus.NEED_WRAP || hs == HandshakeStatus.FINISHED;
+  }
+
+  private void refreshBufferSizes() {
+    SSLSession session = engine.getSession();
+    appSize = Math.max(appSize, session.getApplicationBufferSize());
+    packetSize = Math.max(packetSize, session.getPacketBufferSize());
   }
 
   private void inspect(int length) throws TlsLegException {
@@ -555,10 +570,13 @@ public final class TlsLeg {
     if (type == HANDSHAKE && !initialHandshakeDone && !engine.getUseClientMode()) {
       noteEmptyClientCertificate(view);
     }
+    if (observer == RecordObserver.NONE) {
+      return;
+    }
     RecordVerdict verdict;
     try {
       verdict = observer.inspect(new InboundRecord(type, version, view.slice().asReadOnlyBuffer(),
-          initialHandshakeDone, initialHandshakeDone ? engine.getSession().getProtocol() : null));
+          initialHandshakeDone, initialHandshakeDone ? handshake.protocol() : null));
     } catch (RuntimeException e) {
       throw fail(new TlsFailure(FailureReason.INTERNAL, "record observer failed: " + e, e));
     }
@@ -619,7 +637,7 @@ public final class TlsLeg {
 
   /** One wrap call into {@link #netOut}; returns whether it produced or consumed anything. */
   private boolean wrap(ByteBuffer src) throws TlsLegException {
-    int room = engine.getSession().getPacketBufferSize();
+    int room = packetSize;
     SSLEngineResult r;
     for (int attempt = 0; ; attempt++) {
       netOut = writable(netOut, room);
@@ -633,7 +651,8 @@ public final class TlsLeg {
       if (r.getStatus() != SSLEngineResult.Status.BUFFER_OVERFLOW || attempt == 2) {
         break;
       }
-      room *= 2;
+      refreshBufferSizes();
+      room = Math.max(room * 2, packetSize);
     }
     afterEngineCall(r);
     return r.bytesProduced() > 0 || r.bytesConsumed() > 0
@@ -679,6 +698,7 @@ public final class TlsLeg {
   }
 
   private void handshakeFinished() {
+    refreshBufferSizes();
     SSLSession session = engine.getSession();
     String protocol = session.getProtocol();
     String suite = session.getCipherSuite();
@@ -808,7 +828,7 @@ public final class TlsLeg {
   private void flushAlertsQuietly() {
     for (int i = 0; i < 4; i++) {
       try {
-        netOut = writable(netOut, engine.getSession().getPacketBufferSize());
+        netOut = writable(netOut, packetSize);
         SSLEngineResult r;
         try {
           r = engine.wrap(EMPTY, netOut);
