@@ -71,4 +71,39 @@ public final class BufferPool {
       pooled.decrementAndGet();
     }
   }
+
+  /** {@code buf} (read mode, may be null) with {@code src} appended; returned in read mode. */
+  ByteBuffer append(ByteBuffer buf, ByteBuffer src) {
+    ByteBuffer w = writable(buf, src.remaining());
+    w.put(src);
+    return w.flip();
+  }
+
+  /**
+   * {@code buf} (read mode, may be null) in write mode with at least {@code free} bytes free;
+   * a buffer that must grow is replaced (and released).
+   */
+  ByteBuffer writable(ByteBuffer buf, int free) {
+    if (buf == null) {
+      return acquire(free);
+    }
+    buf.compact();
+    if (buf.remaining() >= free) {
+      return buf;
+    }
+    ByteBuffer bigger = acquire(buf.position() + free);
+    buf.flip();
+    bigger.put(buf);
+    release(buf);
+    return bigger;
+  }
+
+  /** Releases {@code buf} (read mode) when it holds nothing; returns what the holder keeps. */
+  ByteBuffer releaseIfDrained(ByteBuffer buf) {
+    if (buf != null && !buf.hasRemaining()) {
+      release(buf);
+      return null;
+    }
+    return buf;
+  }
 }

@@ -2,8 +2,6 @@ package io.sipalg.tls.engine;
 
 import io.sipalg.tls.TlsRecords;
 import java.nio.ByteBuffer;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -11,14 +9,10 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
-import javax.net.ssl.ExtendedSSLSession;
-import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 
 /**
@@ -45,8 +39,6 @@ import javax.net.ssl.SSLSession;
 public final class TlsLeg {
   private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
   private static final int MAX_PLAINTEXT_FRAGMENT = 16384;
-  private static final int ALERT = 21;
-  private static final int HANDSHAKE = 22;
 
   private final SSLEngine engine;
   private final BufferPool pool;
@@ -372,7 +364,7 @@ public final class TlsLeg {
     if (engine.isOutboundDone() || state == LegState.CLOSE_SENT || state == LegState.CLOSED) {
       throw new IllegalStateException("the leg's outbound side is closed");
     }
-    plainOut = append(plainOut, plaintext);
+    plainOut = pool.append(plainOut, plaintext);
     if (plainOut.remaining() >= MAX_PLAINTEXT_FRAGMENT) {
       flush();
     }
@@ -380,6 +372,8 @@ public final class TlsLeg {
 
   /**
    * Wraps all staged plaintext into {@link #networkOutbound()} (once the handshake is complete).
+   * Like every call that drives the engine, it may also unwrap inbound records held back earlier,
+   * so check {@link #plaintext()} afterwards.
    *
    * @throws TlsLegException when the leg fails
    */
@@ -487,7 +481,7 @@ public final class TlsLeg {
     }
     ByteBuffer slice = src.duplicate();
     slice.limit(slice.position() + n);
-    netIn = append(netIn, slice);
+    netIn = pool.append(netIn, slice);
     src.position(src.position() + n);
     return n;
   }
@@ -518,7 +512,7 @@ public final class TlsLeg {
     if (pending >= appSize) {
       return false; // backpressure: the caller has a record's worth to drain first
     }
-    plainIn = writable(plainIn, appSize);
+    plainIn = pool.writable(plainIn, appSize);
     int limit = netIn.limit();
     netIn.limit(netIn.position() + length);
     SSLEngineResult r;
@@ -544,7 +538,7 @@ public final class TlsLeg {
               "the engine keeps asking for a larger plaintext buffer", null));
         }
         refreshBufferSizes();
-        plainIn = writable(plainIn, appSize * 2).flip();
+        plainIn = pool.writable(plainIn, appSize * 2).flip();
         return true;
       }
       default -> consecutiveOverflows = 0;
@@ -567,8 +561,10 @@ public final class TlsLeg {
     int p = view.position();
     int type = view.get(p) & 0xff;
     int version = ((view.get(p + 1) & 0xff) << 8) | (view.get(p + 2) & 0xff);
-    if (type == HANDSHAKE && !initialHandshakeDone && !engine.getUseClientMode()) {
-      noteEmptyClientCertificate(view);
+    if (type == WireRecords.HANDSHAKE && !initialHandshakeDone && !engine.getUseClientMode()
+        && WireRecords.isEmptyCertificate(view)) {
+      // BCJSSE refuses this with a bare handshake_failure: remember why for the failure report.
+      clientSentNoCertificate = true;
     }
     if (observer == RecordObserver.NONE) {
       return;
@@ -582,19 +578,6 @@ public final class TlsLeg {
     }
     if (verdict != null && verdict.refused()) {
       throw refuse(verdict);
-    }
-  }
-
-  /**
-   * Remembers a plaintext (TLS 1.2 and older) Certificate message with an empty list from the
-   * client, so a generic handshake_failure (BCJSSE gives no detail) can be reported as a missing
-   * client certificate.
-   */
-  private void noteEmptyClientCertificate(ByteBuffer record) {
-    int p = record.position() + TlsRecords.HEADER_LENGTH;
-    if (record.limit() - p >= 7 && record.get(p) == 11
-        && record.get(p + 4) == 0 && record.get(p + 5) == 0 && record.get(p + 6) == 0) {
-      clientSentNoCertificate = true;
     }
   }
 
@@ -640,7 +623,7 @@ public final class TlsLeg {
     int room = packetSize;
     SSLEngineResult r;
     for (int attempt = 0; ; attempt++) {
-      netOut = writable(netOut, room);
+      netOut = pool.writable(netOut, room);
       try {
         r = engine.wrap(src, netOut);
       } catch (SSLException e) {
@@ -704,7 +687,7 @@ public final class TlsLeg {
     String suite = session.getCipherSuite();
     splitRecords = sendEmptyFragments && provider.controlsCbcRecordSplitting()
         && (protocol.equals("TLSv1") || protocol.equals("SSLv3")) && suite.contains("_CBC_");
-    handshake = new HandshakeInfo(protocol, suite, peerCertificates(session),
+    handshake = new HandshakeInfo(protocol, suite, SessionFacts.peerCertificates(session),
         requestedServerNames(session), session.getCreationTime() < handshakeStartedMillis,
         splitRecords);
     initialHandshakeDone = true;
@@ -714,56 +697,18 @@ public final class TlsLeg {
     handshakeListener.accept(handshake);
   }
 
-  private static List<X509Certificate> peerCertificates(SSLSession session) {
-    List<X509Certificate> certs = new ArrayList<>();
-    try {
-      for (Certificate c : session.getPeerCertificates()) {
-        if (c instanceof X509Certificate x) {
-          certs.add(x);
-        }
-      }
-    } catch (SSLPeerUnverifiedException none) {
-      // The peer sent no certificate (a phone when client authentication is off).
-    }
-    return certs;
-  }
-
-  /**
-   * The SNI names the client sent. SunJSSE answers on the established session; BCJSSE only on the
-   * handshake session (its established session throws UnsupportedOperationException), so names
-   * are also captured while the handshake runs.
-   */
   private List<String> requestedServerNames(SSLSession session) {
     if (engine.getUseClientMode()) {
       return List.of();
     }
-    List<String> names = sniNames(session);
+    List<String> names = SessionFacts.sniNames(session);
     return names != null ? names : capturedSni != null ? capturedSni : List.of();
   }
 
   private void captureSniDuringHandshake() {
     if (capturedSni == null && !initialHandshakeDone && !engine.getUseClientMode()) {
-      capturedSni = sniNames(engine.getHandshakeSession());
+      capturedSni = SessionFacts.sniNames(engine.getHandshakeSession());
     }
-  }
-
-  /** The names, or {@code null} when the session cannot tell. */
-  private static List<String> sniNames(SSLSession session) {
-    if (!(session instanceof ExtendedSSLSession ext)) {
-      return null;
-    }
-    List<SNIServerName> requested;
-    try {
-      requested = ext.getRequestedServerNames();
-    } catch (UnsupportedOperationException notHere) {
-      return null;
-    }
-    List<String> names = new ArrayList<>();
-    for (SNIServerName n : requested) {
-      names.add(n instanceof SNIHostName h ? h.getAsciiName()
-          : new SNIHostName(n.getEncoded()).getAsciiName());
-    }
-    return names;
   }
 
   private void updateCloseState() {
@@ -792,7 +737,7 @@ public final class TlsLeg {
   private TlsLegException failFromEngine(SSLException e) {
     int mark = pendingNetworkBytes();
     flushAlertsQuietly();
-    TlsFailure f = FailureClassifier.classify(e, plaintextAlertSentAfter(mark));
+    TlsFailure f = FailureClassifier.classify(e, WireRecords.plaintextAlert(netOut, mark));
     if (f.reason() == FailureReason.HANDSHAKE_FAILED && clientSentNoCertificate
         && engine.getNeedClientAuth()) {
       f = new TlsFailure(FailureReason.CLIENT_CERTIFICATE_MISSING,
@@ -807,8 +752,7 @@ public final class TlsLeg {
       flushAlertsQuietly();
     } else {
       // Before the engine answered anything: a plaintext fatal handshake_failure alert.
-      ByteBuffer alert = ByteBuffer.wrap(new byte[] {ALERT, 3, 1, 0, 2, 2, 40});
-      netOut = append(netOut, alert);
+      netOut = pool.append(netOut, WireRecords.handshakeFailureAlert());
       engine.closeOutbound();
     }
     return fail(new TlsFailure(verdict.reason(), verdict.detail(), null));
@@ -828,7 +772,7 @@ public final class TlsLeg {
   private void flushAlertsQuietly() {
     for (int i = 0; i < 4; i++) {
       try {
-        netOut = writable(netOut, packetSize);
+        netOut = pool.writable(netOut, packetSize);
         SSLEngineResult r;
         try {
           r = engine.wrap(EMPTY, netOut);
@@ -844,28 +788,6 @@ public final class TlsLeg {
     }
   }
 
-  /** The description of a plaintext alert record written after {@code mark}, or -1. */
-  private int plaintextAlertSentAfter(int mark) {
-    if (netOut == null) {
-      return -1;
-    }
-    ByteBuffer b = netOut.duplicate();
-    b.position(b.position() + Math.min(mark, b.remaining()));
-    while (b.remaining() >= TlsRecords.HEADER_LENGTH) {
-      int p = b.position();
-      int type = b.get(p) & 0xff;
-      int len = ((b.get(p + 3) & 0xff) << 8) | (b.get(p + 4) & 0xff);
-      if (type == ALERT && len == 2 && b.remaining() >= 7) {
-        return b.get(p + 6) & 0xff;
-      }
-      if (b.remaining() < TlsRecords.HEADER_LENGTH + len) {
-        break;
-      }
-      b.position(p + TlsRecords.HEADER_LENGTH + len);
-    }
-    return -1;
-  }
-
   // ---------------------------------------------------------------- buffers
 
   private void dropStagedPlaintext() {
@@ -876,46 +798,11 @@ public final class TlsLeg {
     }
   }
 
-  /** {@code buf} (read mode, may be null) with {@code src} appended; returned in read mode. */
-  private ByteBuffer append(ByteBuffer buf, ByteBuffer src) {
-    ByteBuffer w = writable(buf, src.remaining());
-    w.put(src);
-    return w.flip();
-  }
-
-  /** {@code buf} (read mode, may be null) in write mode with at least {@code free} bytes free. */
-  private ByteBuffer writable(ByteBuffer buf, int free) {
-    if (buf == null) {
-      return pool.acquire(free);
-    }
-    buf.compact();
-    if (buf.remaining() >= free) {
-      return buf;
-    }
-    ByteBuffer bigger = pool.acquire(buf.position() + free);
-    buf.flip();
-    bigger.put(buf);
-    pool.release(buf);
-    return bigger;
-  }
-
   private void releaseIdleBuffers() {
-    if (netIn != null && !netIn.hasRemaining()) {
-      pool.release(netIn);
-      netIn = null;
-    }
-    if (plainIn != null && !plainIn.hasRemaining()) {
-      pool.release(plainIn);
-      plainIn = null;
-    }
-    if (plainOut != null && !plainOut.hasRemaining()) {
-      pool.release(plainOut);
-      plainOut = null;
-    }
-    if (netOut != null && !netOut.hasRemaining()) {
-      pool.release(netOut);
-      netOut = null;
-    }
+    netIn = pool.releaseIfDrained(netIn);
+    plainIn = pool.releaseIfDrained(plainIn);
+    plainOut = pool.releaseIfDrained(plainOut);
+    netOut = pool.releaseIfDrained(netOut);
   }
 
   private static int capacity(ByteBuffer b) {
