@@ -15,9 +15,8 @@ import io.sipalg.api.session.AlgEventListener;
 import io.sipalg.api.session.AlgSession;
 import io.sipalg.api.session.Leg;
 import io.sipalg.api.session.SessionAddresses;
-import io.sipalg.tls.engine.JsseProvider;
-import io.sipalg.tls.engine.TestPki;
-import io.sipalg.tls.engine.TestPki.Credential;
+import io.sipalg.tls.engine.SharedPki;
+import io.sipalg.tls.engine.SharedPki.Credential;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Clock;
@@ -56,22 +55,22 @@ final class AlgHarness {
     UnaryOperator<VoipProfile.Builder> profile = b -> b;
     SipInspector inspector = SipInspector.passThrough();
     SessionLimits limits = SessionLimits.defaults();
-    Credential serverCredential = TestPki.SERVER_EC;
+    Credential serverCredential = SharedPki.SERVER_EC;
     Credential phoneCredential = null;
     SSLEngine phoneEngine;
     SSLEngine serverEngine;
     boolean wantsForwardVerdicts;
-    String upstreamServerName = TestPki.HOST;
+    String upstreamServerName = SharedPki.HOST;
   }
 
   AlgHarness(Setup setup) {
     this.setup = setup;
     this.events = new ArrayList<>();
     CertificateStore store = new CertificateStore();
-    store.putLocal(cert("alg-server", TestPki.SERVER_EC));
-    store.putLocal(cert("alg-client", TestPki.CLIENT));
-    store.putLocal(cert("alg-server-rsa", TestPki.SERVER_RSA));
-    store.putCa(new CaCertificate("test-ca", TestPki.CA));
+    store.putLocal(cert("alg-server", SharedPki.SERVER_EC));
+    store.putLocal(cert("alg-client", SharedPki.CLIENT));
+    store.putLocal(cert("alg-server-rsa", SharedPki.SERVER_RSA));
+    store.putCa(new CaCertificate("test-ca", SharedPki.CA));
     store.putPeer(Peer.of("any-phone", "test-ca"));
     store.putPeer(Peer.of("sip-server", "test-ca"));
     store.putPeerGroup(PeerGroup.of("phones", "any-phone"));
@@ -133,15 +132,11 @@ final class AlgHarness {
   }
 
   private static SSLEngine phoneEngine(Setup setup) {
-    return TestPki.clientEngine(
-        TestPki.clientContext(JsseProvider.SUN_JSSE, setup.phoneCredential), TestPki.HOST,
-        TestPki.freshPort(), TestPki.list("TLSv1.3", "TLSv1.2"), null);
+    return SharedPki.clientEngine(SharedPki.clientContext(setup.phoneCredential), List.of("TLSv1.3", "TLSv1.2"), null);
   }
 
   private static SSLEngine serverEngine(Setup setup) {
-    return TestPki.serverEngine(
-        TestPki.serverContext(JsseProvider.SUN_JSSE, setup.serverCredential),
-        TestPki.list("TLSv1.3", "TLSv1.2"), null);
+    return SharedPki.serverEngine(SharedPki.serverContext(setup.serverCredential), List.of("TLSv1.3", "TLSv1.2"));
   }
 
   static AlgHarness standard() {

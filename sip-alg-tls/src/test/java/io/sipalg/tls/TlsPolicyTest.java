@@ -13,8 +13,7 @@ import io.sipalg.api.session.CloseReason;
 import io.sipalg.api.session.Leg;
 import io.sipalg.api.session.LegTlsInfo;
 import io.sipalg.api.session.SessionAddresses;
-import io.sipalg.tls.engine.JsseProvider;
-import io.sipalg.tls.engine.TestPki;
+import io.sipalg.tls.engine.SharedPki;
 import java.util.List;
 import javax.net.ssl.SSLException;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,10 +33,8 @@ class TlsPolicyTest {
   }
 
   private static javax.net.ssl.SSLEngine phone(
-      List<String> protocols, List<String> suites, TestPki.Credential credential) {
-    return TestPki.clientEngine(
-        TestPki.clientContext(JsseProvider.SUN_JSSE, credential), TestPki.HOST, TestPki.freshPort(),
-        protocols, suites);
+      List<String> protocols, List<String> suites, SharedPki.Credential credential) {
+    return SharedPki.clientEngine(SharedPki.clientContext(credential), protocols, suites);
   }
 
   private static AlgEvent.HandshakeFailed onlyFailure(AlgHarness h) {
@@ -59,7 +56,7 @@ class TlsPolicyTest {
   void aTls11PhoneIsRefusedUnderATls12MinimumAndNeverReachesTheServer(TlsProvider provider) {
     AlgHarness.Setup s = setup(provider);
     s.profile = b -> b.sslMinVersion(TlsVersion.TLS_1_2);
-    s.phoneEngine = phone(TestPki.list("TLSv1.1"), null);
+    s.phoneEngine = phone(List.of("TLSv1.1"), null);
     AlgHarness h = new AlgHarness(s).pump();
     assertThat(onlyFailure(h).leg()).isEqualTo(Leg.PHONE);
     assertThat(onlyFailure(h).check()).isEqualTo("protocol-version");
@@ -72,7 +69,7 @@ class TlsPolicyTest {
   void aTls11PhoneIsAcceptedWhenTheMinimumAllowsIt(TlsProvider provider) {
     AlgHarness.Setup s = setup(provider);
     s.profile = b -> b.sslMinVersion(TlsVersion.TLS_1_1);
-    s.phoneEngine = phone(TestPki.list("TLSv1.1"), null);
+    s.phoneEngine = phone(List.of("TLSv1.1"), null);
     AlgHarness h = new AlgHarness(s).pump();
     assertThat(handshake(h, Leg.PHONE).protocol()).isEqualTo("TLSv1.1");
     assertThat(h.session.state()).isEqualTo(AlgSession.State.ESTABLISHED);
@@ -83,7 +80,7 @@ class TlsPolicyTest {
   void aPhoneOfferingOnlyRsaKeyExchangeIsRefusedUnderPfsRequire(TlsProvider provider) {
     AlgHarness.Setup s = setup(provider);
     s.profile = b -> b.sslPfs(SslPfs.REQUIRE).sslServerCertificate("alg-server-rsa");
-    s.phoneEngine = phone(TestPki.list("TLSv1.2"), TestPki.list("TLS_RSA_WITH_AES_128_GCM_SHA256"));
+    s.phoneEngine = phone(List.of("TLSv1.2"), List.of("TLS_RSA_WITH_AES_128_GCM_SHA256"));
     AlgHarness h = new AlgHarness(s).pump();
     assertThat(onlyFailure(h).leg()).isEqualTo(Leg.PHONE);
     assertThat(onlyFailure(h).check()).isEqualTo("no-shared-cipher-suite");
@@ -95,7 +92,7 @@ class TlsPolicyTest {
     AlgHarness.Setup s = setup(provider);
     s.profile =
         b -> b.sslPfs(SslPfs.DENY).sslMaxVersion(TlsVersion.TLS_1_2).sslServerCertificate("alg-server-rsa");
-    s.phoneEngine = phone(TestPki.list("TLSv1.2", "TLSv1.3"), null);
+    s.phoneEngine = phone(List.of("TLSv1.2", "TLSv1.3"), null);
     AlgHarness h = new AlgHarness(s).pump();
     assertThat(handshake(h, Leg.PHONE).cipherSuite()).startsWith("TLS_RSA_WITH_");
     assertThat(handshake(h, Leg.PHONE).protocol()).isEqualTo("TLSv1.2");
@@ -148,7 +145,7 @@ class TlsPolicyTest {
   void authClientAcceptsAPhoneCertificateFromThePeerGroupAndReportsIt(TlsProvider provider) {
     AlgHarness.Setup s = setup(provider);
     s.profile = b -> b.sslAuthClient("phones");
-    s.phoneCredential = TestPki.CLIENT;
+    s.phoneCredential = SharedPki.CLIENT;
     AlgHarness h = new AlgHarness(s).pump();
     LegTlsInfo phone = handshake(h, Leg.PHONE);
     assertThat(phone.peerCertificates()).isNotEmpty();
@@ -161,11 +158,11 @@ class TlsPolicyTest {
   @EnumSource(TlsProvider.class)
   void authServerRefusesUntrustedExpiredAndWrongNameServers(TlsProvider provider) {
     for (var c : List.of(
-        new Object[] {TestPki.UNTRUSTED, "certificate-untrusted"},
-        new Object[] {TestPki.EXPIRED, "certificate-expired"},
-        new Object[] {TestPki.WRONG_NAME, "certificate-wrong-name"})) {
+        new Object[] {SharedPki.UNTRUSTED, "certificate-untrusted"},
+        new Object[] {SharedPki.EXPIRED, "certificate-expired"},
+        new Object[] {SharedPki.WRONG_NAME, "certificate-wrong-name"})) {
       AlgHarness.Setup s = setup(provider);
-      s.serverCredential = (TestPki.Credential) c[0];
+      s.serverCredential = (SharedPki.Credential) c[0];
       AlgHarness h = new AlgHarness(s).pump();
       AlgEvent.HandshakeFailed failure = onlyFailure(h);
       assertThat(failure.leg()).as("leg for %s", c[1]).isEqualTo(Leg.SERVER);
@@ -181,7 +178,7 @@ class TlsPolicyTest {
   void withoutAuthServerAnyServerCertificateIsAcceptedAndTheEventSaysSo(TlsProvider provider) {
     AlgHarness.Setup s = setup(provider);
     s.profile = b -> b.sslAuthServer("");
-    s.serverCredential = TestPki.UNTRUSTED;
+    s.serverCredential = SharedPki.UNTRUSTED;
     AlgHarness h = new AlgHarness(s).pump();
     assertThat(h.session.state()).isEqualTo(AlgSession.State.ESTABLISHED);
     assertThat(handshake(h, Leg.SERVER).effectivePolicy()).anyMatch(l -> l.contains("NOT verified"));
@@ -192,7 +189,7 @@ class TlsPolicyTest {
   void renegotiationUnderDenyEndsTheSession(TlsProvider provider) throws SSLException {
     AlgHarness.Setup s = setup(provider);
     s.profile = b -> b.sslClientRenegotiation(SslClientRenegotiation.DENY);
-    s.phoneEngine = phone(TestPki.list("TLSv1.2"), null);
+    s.phoneEngine = phone(List.of("TLSv1.2"), null);
     AlgHarness h = new AlgHarness(s).pump();
     assertThat(h.session.state()).isEqualTo(AlgSession.State.ESTABLISHED);
     h.phone.engine().beginHandshake();
@@ -211,7 +208,7 @@ class TlsPolicyTest {
       throws SSLException {
     AlgHarness.Setup s = setup(provider);
     s.profile = b -> b.sslClientRenegotiation(SslClientRenegotiation.ALLOW);
-    s.phoneEngine = phone(TestPki.list("TLSv1.2"), null);
+    s.phoneEngine = phone(List.of("TLSv1.2"), null);
     AlgHarness h = new AlgHarness(s).pump();
     h.phone.engine().beginHandshake();
     h.pump();
@@ -261,7 +258,7 @@ class TlsPolicyTest {
     io.sipalg.api.cert.CertificateStore store = new io.sipalg.api.cert.CertificateStore();
     store.putLocal(
         io.sipalg.api.cert.LocalCertificate.of(
-            "s", TestPki.SERVER_EC.chain(), TestPki.SERVER_EC.key(), ""));
+            "s", SharedPki.SERVER_EC.chain(), SharedPki.SERVER_EC.key(), ""));
     return store;
   }
 }

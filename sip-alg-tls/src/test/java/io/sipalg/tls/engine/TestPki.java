@@ -38,43 +38,43 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * initialiser runs {@link JsseBootstrap} first, so JVM-wide JSSE settings never depend on test
  * order.
  */
-public final class TestPki {
+final class TestPki {
   static {
     JsseBootstrap.ensure(TlsVersion.SSL_3_0, true);
   }
 
-  public static final String HOST = "sip.example.test";
-  public static final int PORT = 5061;
+  static final String HOST = "sip.example.test";
+  static final int PORT = 5061;
   private static final char[] PASSWORD = "test".toCharArray();
   private static final AtomicLong SERIAL = new AtomicLong(1000);
   private static final AtomicLong PORTS = new AtomicLong(20000);
 
   /** A certificate with its key and chain. */
-  public record Credential(String name, PrivateKey key, X509Certificate cert, X509Certificate issuer) {
-    public X509Certificate[] chain() {
+  record Credential(String name, PrivateKey key, X509Certificate cert, X509Certificate issuer) {
+    X509Certificate[] chain() {
       return new X509Certificate[] {cert, issuer};
     }
   }
 
-  public static final KeyPair CA_KEYS = ec();
-  public static final X509Certificate CA = selfSigned("CN=sip-alg test CA", CA_KEYS);
-  public static final KeyPair OTHER_CA_KEYS = ec();
-  public static final X509Certificate OTHER_CA = selfSigned("CN=untrusted CA", OTHER_CA_KEYS);
+  static final KeyPair CA_KEYS = ec();
+  static final X509Certificate CA = selfSigned("CN=sip-alg test CA", CA_KEYS);
+  static final KeyPair OTHER_CA_KEYS = ec();
+  static final X509Certificate OTHER_CA = selfSigned("CN=untrusted CA", OTHER_CA_KEYS);
 
-  public static final Credential SERVER_EC = issue("server-ec", ec(), "CN=" + HOST, CA, CA_KEYS,
+  static final Credential SERVER_EC = issue("server-ec", ec(), "CN=" + HOST, CA, CA_KEYS,
       valid(), dns(HOST), ip("127.0.0.1"));
-  public static final Credential SERVER_RSA = issue("server-rsa", rsa(), "CN=" + HOST, CA, CA_KEYS,
+  static final Credential SERVER_RSA = issue("server-rsa", rsa(), "CN=" + HOST, CA, CA_KEYS,
       valid(), dns(HOST), ip("127.0.0.1"));
-  public static final Credential CLIENT = issue("client", ec(), "CN=phone-1,O=sip-alg test", CA, CA_KEYS,
+  static final Credential CLIENT = issue("client", ec(), "CN=phone-1,O=sip-alg test", CA, CA_KEYS,
       valid());
-  public static final Credential EXPIRED = issue("expired", ec(), "CN=" + HOST, CA, CA_KEYS,
+  static final Credential EXPIRED = issue("expired", ec(), "CN=" + HOST, CA, CA_KEYS,
       new Instant[] {Instant.now().minus(Duration.ofDays(30)), Instant.now().minus(Duration.ofDays(1))},
       dns(HOST));
-  public static final Credential WRONG_NAME = issue("wrong-name", ec(), "CN=other.example.test", CA,
+  static final Credential WRONG_NAME = issue("wrong-name", ec(), "CN=other.example.test", CA,
       CA_KEYS, valid(), dns("other.example.test"));
-  public static final Credential UNTRUSTED = issue("untrusted", ec(), "CN=" + HOST, OTHER_CA,
+  static final Credential UNTRUSTED = issue("untrusted", ec(), "CN=" + HOST, OTHER_CA,
       OTHER_CA_KEYS, valid(), dns(HOST));
-  public static final Credential SIP_URI_ONLY = issue("sip-uri", ec(), "CN=SIP service", CA, CA_KEYS,
+  static final Credential SIP_URI_ONLY = issue("sip-uri", ec(), "CN=SIP service", CA, CA_KEYS,
       valid(), new GeneralName(GeneralName.uniformResourceIdentifier, "sip:" + HOST));
 
   private static final Map<String, SSLContext> CONTEXTS = new ConcurrentHashMap<>();
@@ -82,13 +82,13 @@ public final class TestPki {
   private TestPki() {}
 
   /** A server context presenting {@code cred} and trusting client certificates from the CA. */
-  public static SSLContext serverContext(JsseProvider provider, Credential cred) {
+  static SSLContext serverContext(JsseProvider provider, Credential cred) {
     return CONTEXTS.computeIfAbsent("server/" + provider + "/" + cred.name(),
         k -> context(provider, cred));
   }
 
   /** A client context trusting the CA, presenting {@code cred} when not null. */
-  public static SSLContext clientContext(JsseProvider provider, Credential cred) {
+  static SSLContext clientContext(JsseProvider provider, Credential cred) {
     return CONTEXTS.computeIfAbsent(
         "client/" + provider + "/" + (cred == null ? "-" : cred.name()), k -> context(provider, cred));
   }
@@ -103,7 +103,7 @@ public final class TestPki {
     }
   }
 
-  public static KeyManager[] keyManagers(JsseProvider provider, Credential cred)
+  static KeyManager[] keyManagers(JsseProvider provider, Credential cred)
       throws GeneralSecurityException {
     try {
       KeyStore ks = KeyStore.getInstance("PKCS12");
@@ -121,7 +121,7 @@ public final class TestPki {
    * A server-mode engine with the given protocols and suites; when {@code suites} is null, those
    * of {@code ssl-algorithm high}, {@code ssl-pfs allow} in the policy's order.
    */
-  public static SSLEngine serverEngine(SSLContext ctx, List<String> protocols, List<String> suites) {
+  static SSLEngine serverEngine(SSLContext ctx, List<String> protocols, List<String> suites) {
     SSLEngine e = ctx.createSSLEngine();
     e.setUseClientMode(false);
     SSLParameters p = e.getSSLParameters();
@@ -136,7 +136,7 @@ public final class TestPki {
    * A client-mode engine for {@link #HOST}, with SNI and endpoint identification HTTPS. Each call
    * uses a new port (so no session is resumed) unless {@code port} is given.
    */
-  public static SSLEngine clientEngine(SSLContext ctx, String host, int port, List<String> protocols,
+  static SSLEngine clientEngine(SSLContext ctx, String host, int port, List<String> protocols,
       List<String> suites) {
     SSLEngine e = ctx.createSSLEngine(host, port);
     e.setUseClientMode(true);
@@ -153,7 +153,7 @@ public final class TestPki {
     return e;
   }
 
-  public static List<String> highSuites(SSLContext ctx, List<String> protocols) {
+  static List<String> highSuites(SSLContext ctx, List<String> protocols) {
     TlsVersion min = protocols.stream().map(v -> TlsVersion.fromJsseName(v).orElseThrow())
         .min(Enum::compareTo).orElseThrow();
     TlsVersion max = protocols.stream().map(v -> TlsVersion.fromJsseName(v).orElseThrow())
@@ -164,11 +164,11 @@ public final class TestPki {
         .settingsFor(provider, ctx).cipherSuites();
   }
 
-  public static SSLEngine clientEngine(SSLContext ctx, List<String> protocols) {
+  static SSLEngine clientEngine(SSLContext ctx, List<String> protocols) {
     return clientEngine(ctx, HOST, freshPort(), protocols, null);
   }
 
-  public static int freshPort() {
+  static int freshPort() {
     return (int) PORTS.incrementAndGet();
   }
 
@@ -241,7 +241,7 @@ public final class TestPki {
     }
   }
 
-  public static List<String> list(String... items) {
+  static List<String> list(String... items) {
     return new ArrayList<>(List.of(items));
   }
 }
