@@ -1,0 +1,158 @@
+package io.sipalg.examples.runner;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.HashSet;
+import java.util.PriorityQueue;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One selector on one thread, owning the connections registered with it. Everything a connection
+ * does happens on this thread, so sessions (which are not thread-safe) need no locks. Other threads
+ * hand work over with {@link #execute}.
+ */
+final class EventLoop implements Runnable {
+  private static final Logger log = LoggerFactory.getLogger(EventLoop.class);
+
+  /** A deadline for one connection; stale entries (the connection moved its deadline) are skipped. */
+  private record Timer(long deadlineNanos, ProxiedConnection connection) {}
+
+  private final String name;
+  private final Selector selector;
+  private final LongSupplier ticker;
+  private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+  private final PriorityQueue<Timer> timers =
+      new PriorityQueue<>((a, b) -> Long.compare(a.deadlineNanos, b.deadlineNanos));
+  private final Set<ProxiedConnection> connections = new HashSet<>();
+  /** Shared by every connection of this loop: reads are consumed before the next one starts. */
+  private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
+  private volatile boolean stopped;
+  private volatile int connectionCount;
+
+  EventLoop(String name, LongSupplier ticker) {
+    this.name = name;
+    this.ticker = ticker;
+    try {
+      this.selector = Selector.open();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open a selector", e);
+    }
+  }
+
+  String name() {
+    return name;
+  }
+
+  Selector selector() {
+    return selector;
+  }
+
+  ByteBuffer readBuffer() {
+    return readBuffer;
+  }
+
+  long now() {
+    return ticker.getAsLong();
+  }
+
+  /** Number of open connections (readable from any thread). */
+  int connectionCount() {
+    return connectionCount;
+  }
+
+  /** Runs {@code task} on the loop's thread, soon. */
+  void execute(Runnable task) {
+    tasks.add(task);
+    selector.wakeup();
+  }
+
+  void added(ProxiedConnection connection) {
+    connections.add(connection);
+    connectionCount = connections.size();
+  }
+
+  void removed(ProxiedConnection connection) {
+    connections.remove(connection);
+    connectionCount = connections.size();
+  }
+
+  /** Applies {@code action} to every connection, on the loop's thread. */
+  void forEachConnection(java.util.function.Consumer<ProxiedConnection> action) {
+    execute(() -> java.util.List.copyOf(connections).forEach(action));
+  }
+
+  void schedule(ProxiedConnection connection, long deadlineNanos) {
+    if (deadlineNanos != Long.MAX_VALUE) {
+      timers.add(new Timer(deadlineNanos, connection));
+    }
+  }
+
+  void stop() {
+    stopped = true;
+    selector.wakeup();
+  }
+
+  @Override
+  public void run() {
+    try {
+      while (!stopped) {
+        selector.select(selectTimeoutMillis());
+        runTasks();
+        for (SelectionKey key : selector.selectedKeys()) {
+          Object attachment = key.attachment();
+          if (attachment instanceof Acceptor acceptor) {
+            acceptor.accept();
+          } else if (attachment instanceof ProxiedConnection connection) {
+            connection.onReady(key);
+          }
+        }
+        selector.selectedKeys().clear();
+        fireTimers();
+      }
+    } catch (IOException | ClosedSelectorException e) {
+      log.error("event loop {} failed", name, e);
+    } finally {
+      java.util.List.copyOf(connections).forEach(ProxiedConnection::abort);
+      try {
+        selector.close();
+      } catch (IOException e) {
+        log.debug("closing selector of {}", name, e);
+      }
+    }
+  }
+
+  private long selectTimeoutMillis() {
+    Timer next = timers.peek();
+    if (next == null) {
+      return 0; // no timer: block until I/O or a task
+    }
+    long millis = Math.max(1, (next.deadlineNanos - now() + 999_999) / 1_000_000);
+    return millis;
+  }
+
+  private void runTasks() {
+    Runnable task;
+    while ((task = tasks.poll()) != null) {
+      task.run();
+    }
+  }
+
+  private void fireTimers() {
+    long now = now();
+    while (!timers.isEmpty() && timers.peek().deadlineNanos <= now) {
+      Timer timer = timers.poll();
+      if (timer.connection.isDueAt(timer.deadlineNanos)) {
+        timer.connection.onTimer(now);
+      }
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package io.sipalg.examples.runner;
+
+import java.net.InetSocketAddress;
+
+/** Parses {@code HOST:PORT}, {@code [IPv6]:PORT} and, where a default port exists, {@code HOST}. */
+public final class HostPort {
+  private HostPort() {}
+
+  /**
+   * Parses an address.
+   *
+   * @param text the address as typed
+   * @param defaultPort the port when none is given, or -1 when a port is required
+   * @return an unresolved-if-needed socket address
+   * @throws IllegalArgumentException saying what is wrong
+   */
+  public static InetSocketAddress parse(String text, int defaultPort) {
+    String host = text;
+    String port = null;
+    if (text.startsWith("[")) {
+      int close = text.indexOf(']');
+      if (close < 0) {
+        throw new IllegalArgumentException("'" + text + "': missing ']' after the IPv6 address");
+      }
+      host = text.substring(1, close);
+      if (close + 1 < text.length()) {
+        if (text.charAt(close + 1) != ':') {
+          throw new IllegalArgumentException("'" + text + "': expected ':' after ']'");
+        }
+        port = text.substring(close + 2);
+      }
+    } else if (text.indexOf(':') >= 0 && text.indexOf(':') == text.lastIndexOf(':')) {
+      host = text.substring(0, text.indexOf(':'));
+      port = text.substring(text.indexOf(':') + 1);
+    }
+    if (host.isEmpty()) {
+      throw new IllegalArgumentException("'" + text + "': missing host");
+    }
+    int p;
+    if (port == null) {
+      if (defaultPort < 0) {
+        throw new IllegalArgumentException("'" + text + "': missing port, expected HOST:PORT");
+      }
+      p = defaultPort;
+    } else {
+      try {
+        p = Integer.parseInt(port);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("'" + text + "': port '" + port + "' is not a number");
+      }
+      if (p < 0 || p > 65535) {
+        throw new IllegalArgumentException("'" + text + "': port " + p + " is outside 0-65535");
+      }
+    }
+    return new InetSocketAddress(host, p);
+  }
+}

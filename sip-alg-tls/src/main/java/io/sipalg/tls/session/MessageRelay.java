@@ -1,0 +1,168 @@
+package io.sipalg.tls.session;
+
+import io.sipalg.api.inspect.SipInspector;
+import io.sipalg.api.inspect.Verdict;
+import io.sipalg.api.session.CloseReason;
+import io.sipalg.api.session.Direction;
+import io.sipalg.parser.FramingException;
+import io.sipalg.parser.SipFrame;
+import io.sipalg.parser.SipFramer;
+import io.sipalg.parser.SipLimits;
+import io.sipalg.parser.SipMessage;
+import io.sipalg.parser.SipParseException;
+import java.nio.ByteBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One direction's SIP path: frames the decrypted byte stream, parses each message, runs the
+ * inspector chain and carries out its verdict through a {@link MessageSink}. Counts every message
+ * it receives as responded or dropped here; forwarded messages are counted by the sink when they
+ * actually leave (they may be held until the server leg is up).
+ */
+final class MessageRelay {
+  private static final Logger log = LoggerFactory.getLogger(MessageRelay.class);
+
+  private final Direction direction;
+  private final SipFramer framer;
+  private final SipInspector inspector;
+  private final SessionContext context;
+  private final MessageCounter counter;
+  private final MessageSink sink;
+  private boolean failed;
+
+  MessageRelay(
+      Direction direction,
+      SipLimits limits,
+      SipInspector inspector,
+      SessionContext context,
+      MessageCounter counter,
+      MessageSink sink) {
+    this.direction = direction;
+    this.framer = new SipFramer(limits);
+    this.inspector = inspector;
+    this.context = context;
+    this.counter = counter;
+    this.sink = sink;
+  }
+
+  /** Whether a message has started but not fully arrived (a close now would cut it). */
+  boolean inMessage() {
+    return framer.inMessage();
+  }
+
+  /** Consumes decrypted bytes and handles every whole message or keep-alive they complete. */
+  void receive(ByteBuffer plaintext) {
+    if (failed) {
+      plaintext.position(plaintext.limit());
+      return;
+    }
+    framer.feed(plaintext);
+    while (!failed) {
+      SipFrame frame;
+      try {
+        frame = framer.next();
+      } catch (FramingException e) {
+        failed = true;
+        sink.fail(
+            CloseReason.on(
+                direction.from(),
+                CloseReason.Cause.FRAMING_ERROR,
+                "SIP stream cannot be framed (" + e.reason() + "): " + e.getMessage()));
+        return;
+      }
+      if (frame == null) {
+        return;
+      }
+      if (frame.isMessage()) {
+        counter.received++;
+        handle(frame);
+      } else {
+        counter.keepAlives++;
+        sink.forwardKeepAlive(frame.asByteBuffer());
+      }
+    }
+  }
+
+  private void handle(SipFrame frame) {
+    SipMessage message;
+    try {
+      message = SipMessage.parse(frame.array(), frame.offset(), frame.length());
+    } catch (SipParseException e) {
+      Verdict verdict = inspectUnparseable(frame, e);
+      context.verdict(summaryOf(frame), verdict);
+      if (verdict.isForward()) {
+        sink.forwardMessage(frame.asByteBuffer());
+      } else {
+        // No response can be built without a parsed request: respond degrades to drop.
+        finish(verdict.kind() == Verdict.Kind.CLOSE ? verdict : Verdict.drop(verdict.reason()));
+      }
+      return;
+    }
+    Verdict verdict = inspect(message);
+    context.verdict(message.startLine(), verdict);
+    switch (verdict.kind()) {
+      case FORWARD -> sink.forwardMessage(context.serialize(message));
+      case RESPOND -> respond(message, verdict);
+      case DROP, CLOSE -> finish(verdict);
+    }
+  }
+
+  private void respond(SipMessage request, Verdict verdict) {
+    byte[] response;
+    try {
+      response = Responses.build(request, verdict);
+    } catch (RuntimeException e) {
+      // A request too broken to answer (e.g. no usable Via) is dropped instead.
+      counter.dropped++;
+      return;
+    }
+    counter.responded++;
+    sink.respond(ByteBuffer.wrap(response));
+  }
+
+  private void finish(Verdict verdict) {
+    counter.dropped++;
+    if (verdict.kind() == Verdict.Kind.CLOSE) {
+      failed = true;
+      sink.fail(CloseReason.of(CloseReason.Cause.INSPECTOR, verdict.reason()));
+    }
+  }
+
+  private Verdict inspect(SipMessage message) {
+    context.beginMessage(direction);
+    try {
+      return inspector.inspect(message, context);
+    } catch (RuntimeException e) {
+      // An inspector bug must not forward an uninspected message nor kill the session.
+      log.error("{}: inspector failed on {}", context.sessionId(), message.startLine(), e);
+      return Verdict.drop("inspector failed: " + e);
+    }
+  }
+
+  private Verdict inspectUnparseable(SipFrame frame, SipParseException error) {
+    context.beginMessage(direction);
+    try {
+      return inspector.inspectUnparseable(frame, error, context);
+    } catch (RuntimeException e) {
+      log.error("{}: inspector failed on an unparseable message", context.sessionId(), e);
+      return Verdict.drop("inspector failed: " + e);
+    }
+  }
+
+  /** The first line of a message that did not parse, for events (bounded, printable). */
+  private static String summaryOf(SipFrame frame) {
+    byte[] b = frame.array();
+    int end = frame.offset();
+    int limit = frame.offset() + Math.min(frame.length(), 120);
+    while (end < limit && b[end] != '\r' && b[end] != '\n') {
+      end++;
+    }
+    StringBuilder s = new StringBuilder(end - frame.offset());
+    for (int i = frame.offset(); i < end; i++) {
+      char c = (char) (b[i] & 0xff);
+      s.append(c >= 0x20 && c < 0x7f ? c : '?');
+    }
+    return s.toString();
+  }
+}
