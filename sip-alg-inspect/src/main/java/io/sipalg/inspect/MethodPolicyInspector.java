@@ -14,12 +14,9 @@ import java.util.Optional;
 final class MethodPolicyInspector extends Link {
   private final VoipProfile profile;
   private final InspectionLog log;
-  private final InspectorServices services;
-
-  MethodPolicyInspector(VoipProfile profile, InspectionLog log, InspectorServices services) {
+  MethodPolicyInspector(VoipProfile profile, InspectionLog log) {
     this.profile = profile;
     this.log = log;
-    this.services = services;
   }
 
   @Override

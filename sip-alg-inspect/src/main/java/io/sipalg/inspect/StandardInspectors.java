@@ -60,7 +60,7 @@ public final class StandardInspectors {
     InspectionLog log = services.log;
     return SipInspector.chain(List.of(
         new ValidationInspector(profile, log),
-        new MethodPolicyInspector(profile, log, services),
+        new MethodPolicyInspector(profile, log),
         new RateLimitInspector(profile, log, services.rateLimiter()),
         new RegexInspector(profile, log),
         new DialogInspector(profile, services, log),
