@@ -113,6 +113,10 @@ dut_start() {
   log "DUT $(dut_name) (pid $DUT_PID): tls 127.0.0.1:$DUT_PORT -> tls $up (log $DUT_LOG)"
 }
 dut_alive() { kill -0 "$DUT_PID" 2>/dev/null && listening "$DUT_PORT" && echo yes || echo no; }
+# The sip-alg runner's final counter line ("counters: sessions=.. in=.. forwarded=.. ..."), printed when
+# it drains on SIGTERM; empty for other DUTs or when it never printed one. Call after stop_tracked.
+dut_final_counters() { [[ -z "${DUT_CMD:-}" && "${DUT:-haproxy}" == sip-alg ]] || return 0
+  grep '^counters: ' "$DUT_LOG" 2>/dev/null | tail -1 | sed 's/^counters: //'; }
 
 # ---------------------------------------------------------------- stunnel (the TLS sipp lacks)
 # Rendered per run into $RUN_DIR; foreground, logs to $RUN_DIR/stunnel-NAME.log.

@@ -45,4 +45,14 @@ stop_tracked   # sipp UAS prints its final counts on SIGTERM
 counts=$(uas_counts); want=$((COUNT * n))
 if [[ "$(kv uas_ok "$counts")" == "$want" && "$(kv uas_failed "$counts")" == 0 && "$alive" == yes ]]; then v=PASS; else v=FAIL; fails=$((fails + 1)); fi
 echo "check=sipp-chain-$scen-uas result=$v $counts uas_expected=$want dut_alive=$alive"
+# sip-alg only: its own accounting must agree with sipp's. Every message the UAS answered went through
+# the ALG both ways: REGISTER + 200 per register call; INVITE 180 200 ACK BYE 200 per invite call.
+alg=$(dut_final_counters)
+if [[ -n "$alg" ]]; then
+  case "$scen" in register) per_call=2 ;; invite) per_call=6 ;; *) per_call=0 ;; esac
+  expect=$(( $(kv uas_ok "$counts") * per_call ))
+  if [[ "$(kv dropped "$alg")" == 0 && "$(kv in "$alg")" == "$(kv forwarded "$alg")" && "$(kv active "$alg")" == 0 ]] \
+     && { ((per_call == 0)) || [[ "$(kv in "$alg")" == "$expect" ]]; }; then v=PASS; else v=FAIL; fails=$((fails + 1)); fi
+  echo "check=sipp-chain-$scen-counters result=$v expected_messages=$expect $alg"
+fi
 exit "$fails"

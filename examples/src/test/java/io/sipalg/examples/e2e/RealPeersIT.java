@@ -1,0 +1,112 @@
+package io.sipalg.examples.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The runner ({@code target/sip-alg.jar run}) against software nobody here wrote, through the
+ * scripts in {@code e2e/}: SIPp behind stunnel (REGISTER and INVITE, one connection and one per
+ * call), Kamailio as the TLS registrar (and with a certificate from the wrong CA), and
+ * {@code openssl s_client} probing each TLS policy option. Needs the peers installed
+ * ({@code e2e/install.sh}); skipped without them on a developer machine, required under CI.
+ */
+class RealPeersIT {
+  private static final Path E2E = Path.of("e2e").toAbsolutePath();
+  private static final Path JAR = Path.of("target", "sip-alg.jar").toAbsolutePath();
+  private static final Pattern SUMMARY = Pattern.compile("(?m)^(\\d+) passed, (\\d+) failed$");
+
+  @BeforeAll
+  static void peersInstalled() throws Exception {
+    boolean installed = List.of("sipp", "stunnel4", "kamailio", "openssl", "haproxy").stream()
+        .allMatch(RealPeersIT::onPath);
+    if (!installed && System.getenv("CI") != null) {
+      throw new AssertionError("real peers missing under CI: run examples/e2e/install.sh as root");
+    }
+    assumeTrue(installed, "real peers not installed (examples/e2e/install.sh); skipping");
+    assertThat(JAR).exists();
+    assertThat(run(List.of("bash", E2E.resolve("make-certs.sh").toString()), Map.of(), 120).exit)
+        .isZero();
+  }
+
+  @Test
+  void sippKamailioAndOpensslAllPassThroughTheRunner() throws Exception {
+    Result r =
+        run(
+            List.of("bash", E2E.resolve("run-all.sh").toString()),
+            Map.of(
+                "DUT", "sip-alg",
+                "SIP_ALG_CONFIG", E2E.resolve("conf/sip-alg.conf.in").toString(),
+                "SIP_ALG_ARGS", "--upstream-name sip.example.test",
+                "SIP_ALG_JAR", JAR.toString(),
+                "COUNT", System.getProperty("e2e.count", "1000"),
+                "RATE", System.getProperty("e2e.rate", "200")),
+            900);
+    assertSummary(r, 21);
+    assertThat(r.output).contains("check=sipp-chain-register-counters result=PASS")
+        .contains("check=sipp-chain-invite-counters result=PASS");
+  }
+
+  @Test
+  void everyTlsPolicyOptionIsRefusedOrAllowedAsConfigured() throws Exception {
+    Result r =
+        run(
+            List.of("bash", E2E.resolve("policy-probes.sh").toString()),
+            Map.of("SIP_ALG_JAR", JAR.toString()),
+            600);
+    assertSummary(r, 14);
+  }
+
+  private static void assertSummary(Result r, int atLeast) {
+    Matcher m = SUMMARY.matcher(r.output);
+    String last = null;
+    while (m.find()) {
+      last = m.group();
+    }
+    assertThat(last).as("summary line in:\n%s", r.output).isNotNull();
+    Matcher summary = SUMMARY.matcher(last);
+    assertThat(summary.matches()).isTrue();
+    assertThat(Integer.parseInt(summary.group(2))).as("failed checks in:\n%s", r.output).isZero();
+    assertThat(Integer.parseInt(summary.group(1))).as("passed checks").isGreaterThanOrEqualTo(atLeast);
+    assertThat(r.exit).as("exit status; output:\n%s", r.output).isZero();
+  }
+
+  private record Result(int exit, String output) {}
+
+  private static Result run(List<String> command, Map<String, String> env, int timeoutSeconds)
+      throws IOException, InterruptedException {
+    Path log = Files.createTempFile("sip-alg-e2e", ".log");
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+      p.descendants().forEach(ProcessHandle::destroy);
+      p.destroy();
+      p.waitFor(10, TimeUnit.SECONDS);
+      throw new AssertionError(command + " did not finish in " + timeoutSeconds + " s; log " + log);
+    }
+    String output = Files.readString(log, StandardCharsets.UTF_8);
+    System.out.println(output);
+    return new Result(p.exitValue(), output);
+  }
+
+  private static boolean onPath(String command) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+      if (Files.isExecutable(Path.of(dir, command))) {
+        return true;
+      }
+    }
+    return Files.isExecutable(Path.of("/usr/sbin", command));
+  }
+}
