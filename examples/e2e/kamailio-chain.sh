@@ -48,7 +48,8 @@ for phase in "${phases[@]}"; do
       echo "check=kamailio-chain-$phase-$mode result=FAIL phase=$phase expect=$expect mode=$mode count=$count error=dut_not_running dut_alive=no"
       fails=$((fails + 1)); continue
     fi
-    res=$(sipp_uac_run "$UAC_PLAIN_PORT" register-uac "$mode" "$count" "$RATE" "B-$phase-$mode")
+    rate=$(mode_rate "$mode")
+    res=$(sipp_uac_run "$UAC_PLAIN_PORT" register-uac "$mode" "$count" "$rate" "B-$phase-$mode")
     nap 0.5   # let a crash of the DUT (if the refusal made it die) show before the liveness check
     alive=$(dut_alive); ok=$(kv uac_ok "$res"); bad=$(kv uac_failed "$res")
     k1=$(grep -c "TLS accept:error" "$klog" 2>/dev/null || true)
@@ -56,7 +57,7 @@ for phase in "${phases[@]}"; do
     if [[ "$ok" == "$want_ok" && "$bad" == "$want_bad" && "$alive" == yes ]]; then v=PASS; else v=FAIL; fails=$((fails + 1))
       log "chain B $phase $mode FAILED (expected $expect): sipp $RUN_DIR/uac-B-$phase-$mode.out, DUT $DUT_LOG, kamailio $klog"
     fi
-    echo "check=kamailio-chain-$phase-$mode result=$v phase=$phase expect=$expect mode=$mode count=$count rate=$RATE $res dut_alive=$alive kam_tls_errors=$((k1 - k0))"
+    echo "check=kamailio-chain-$phase-$mode result=$v phase=$phase expect=$expect mode=$mode count=$count rate=$rate $res dut_alive=$alive kam_tls_errors=$((k1 - k0))"
     k0=$k1
   done
   stop_pid "$KAM_PID"

@@ -19,6 +19,9 @@ UAC_PLAIN_PORT="${UAC_PLAIN_PORT:-15061}"   # stunnel client plain-TCP accept po
 UAC_SIP_PORT="${UAC_SIP_PORT:-15060}"       # sipp UAC's own SIP port (-p; sipp's default 5060 clashes easily)
 SERVER_NAME="${SERVER_NAME:-sip.example.test}"   # name in the server cert (SNI + host check)
 COUNT="${COUNT:-1000}"; RATE="${RATE:-200}"
+# RATE_TN: calls/s for tn runs (a full TLS handshake per call at every hop); default RATE.
+RATE_TN="${RATE_TN:-$RATE}"
+mode_rate() { if [[ "$1" == tn ]]; then echo "$RATE_TN"; else echo "$RATE"; fi; }
 declare -a _E2E_PIDS=()
 
 log() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }

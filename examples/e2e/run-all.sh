@@ -18,7 +18,7 @@
 #      (MODES WRONG_COUNT WRONG_MODES RECOVER_MODES LIMIT RECV_TIMEOUT_MS KAM_VERIFY_CLIENT TRACE ...)
 set -uo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-export COUNT="${COUNT:-1000}" RATE="${RATE:-200}"
+export COUNT="${COUNT:-1000}" RATE="${RATE:-200}" RATE_TN="${RATE_TN:-${RATE:-200}}"
 STEPS="${STEPS:-sipp-register sipp-invite kamailio probes}"
 PROBES_EXPECT="${PROBES_EXPECT:-tls1_1=refused tls1_2=ok tls1_3=ok nonpfs=refused nocert=ok cert=ok reneg=refused}"
 TOP="$(mktemp -d /tmp/sip-alg-e2e-all.XXXXXX)"
@@ -28,7 +28,7 @@ for c in sipp stunnel4 kamailio openssl ss timeout envsubst; do
   || { echo "haproxy not installed: run $HERE/install.sh as root" >&2; exit 2; }
 "$HERE/make-certs.sh" "${CERT_DIR:-$HERE/certs}" >&2 || exit 2
 dut="${DUT:-haproxy}"; [[ -n "${DUT_CMD:-}" ]] && dut=DUT_CMD
-printf '[%s] run-all: DUT=%s COUNT=%s RATE=%s steps: %s; logs in %s\n' "$(date +%T)" "$dut" "$COUNT" "$RATE" "$STEPS" "$TOP" >&2
+printf '[%s] run-all: DUT=%s COUNT=%s RATE=%s steps: %s; logs in %s\n' "$(date +%T)" "$dut" "$COUNT" "$RATE/$RATE_TN" "$STEPS" "$TOP" >&2
 # stop the step running now (by its PID) if we are interrupted; its own trap stops what it started
 child=""; trap '[[ -n "$child" ]] && kill -TERM "$child" 2>/dev/null; wait 2>/dev/null; exit 130' INT TERM
 t0=$(date +%s); lines=()

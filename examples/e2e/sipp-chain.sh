@@ -32,13 +32,14 @@ dut_start A "127.0.0.1:$UAS_TLS_PORT"
 stunnel_client "$UAC_PLAIN_PORT" "127.0.0.1:$DUT_PORT"
 fails=0; n=0
 for mode in $MODES; do
-  res=$(sipp_uac_run "$UAC_PLAIN_PORT" "$uac" "$mode" "$COUNT" "$RATE" "A-$scen-$mode")
+  rate=$(mode_rate "$mode")
+  res=$(sipp_uac_run "$UAC_PLAIN_PORT" "$uac" "$mode" "$COUNT" "$rate" "A-$scen-$mode")
   n=$((n + 1))
   if [[ "$(kv uac_ok "$res")" == "$COUNT" && "$(kv uac_failed "$res")" == 0 ]]; then v=PASS; else v=FAIL; fails=$((fails + 1))
     log "chain A $scen $mode FAILED: sipp screen $RUN_DIR/uac-A-$scen-$mode.out, stunnel $RUN_DIR/stunnel-uac-tls.log, DUT $DUT_LOG (TRACE=1 for sipp message logs)"
     grep -m1 -E "Error|Broken pipe|Unable|Aborting" "$RUN_DIR/uac-A-$scen-$mode.out" | sed 's/^/  sipp: /' >&2
   fi
-  echo "check=sipp-chain-$scen-$mode result=$v scenario=$scen mode=$mode count=$COUNT rate=$RATE $res"
+  echo "check=sipp-chain-$scen-$mode result=$v scenario=$scen mode=$mode count=$COUNT rate=$rate $res"
 done
 alive=$(dut_alive)
 stop_tracked   # sipp UAS prints its final counts on SIGTERM

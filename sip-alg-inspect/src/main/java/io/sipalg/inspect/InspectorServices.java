@@ -197,7 +197,9 @@ public final class InspectorServices {
     }
 
     /**
-     * Receives the pinhole closes that {@link #housekeeping} finds; default: ignored.
+     * Receives the pinhole closes that {@link InspectorServices#housekeeping} finds; default:
+     * ignored. It is called on the thread that runs housekeeping while that session's state is
+     * locked: it must not block and must not call back into the session.
      *
      * @param listener thread-safe listener
      * @return this builder

@@ -3,6 +3,7 @@ package io.sipalg.inspect;
 import io.sipalg.api.VoipProfile;
 import io.sipalg.api.inspect.SipInspector;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.slf4j.Marker;
 import org.slf4j.MDC;
@@ -14,8 +15,9 @@ final class Harness {
   /** A logger that keeps each line with the MDC session id seen while it was written. */
   static final class CapturingLogger extends AbstractLogger {
     private static final long serialVersionUID = 1L;
-    final List<String> lines = new ArrayList<>();
-    final List<String> mdcSessions = new ArrayList<>();
+    // housekeeping may end calls (and log them) on another thread than the sessions
+    final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    final List<String> mdcSessions = Collections.synchronizedList(new ArrayList<>());
 
     CapturingLogger(String name) {
       this.name = name;

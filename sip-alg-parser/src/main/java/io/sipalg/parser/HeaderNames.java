@@ -168,6 +168,28 @@ public final class HeaderNames {
     return canonical(a).equalsIgnoreCase(canonical(b));
   }
 
+  /**
+   * Whether the header line starting at {@code p} is {@code longName} (or its compact form): the
+   * name, optional SP/HT, then ':'. Exits at the first differing byte, without finding the colon.
+   */
+  static boolean lineIs(byte[] b, int p, int end, String longName, char compact) {
+    int q = -1;
+    int n = longName.length();
+    if (p + n <= end && Lex.lower(b[p]) == Lex.lower(longName.charAt(0))
+        && Lex.equalsIgnoreCase(b, p, p + n, longName)) {
+      q = p + n;
+    } else if (compact != 0 && p < end && Lex.lower(b[p]) == compact) {
+      q = p + 1;
+    }
+    if (q < 0) {
+      return false;
+    }
+    while (q < end && (b[q] == ' ' || b[q] == '\t')) {
+      q++;
+    }
+    return q < end && b[q] == ':';
+  }
+
   /** Whether {@code b[start, end)} names the header {@code longName} (given with its compact form). */
   static boolean matches(byte[] b, int start, int end, String longName, char compact) {
     if (end - start == 1) {

@@ -7,8 +7,10 @@ import java.util.Arrays;
  * One unit cut from a SIP byte stream by {@link SipFramer}: a whole message, an RFC 5626 keep-alive
  * ping (CRLFCRLF) or pong (CRLF).
  *
- * <p>A message frame is a view of the framer's buffer: its bytes stay valid until the next call
- * of {@link SipFramer#next()} on the same framer. Use {@link #detach()} to keep it longer.
+ * <p>A message frame returned by {@link SipFramer#next()} is a view of the framer's buffer, and the
+ * framer reuses the frame object itself: both stay valid until the next call of
+ * {@link SipFramer#next()} on the same framer. Use {@link #detach()} (or
+ * {@link SipMessage#detach()}) to keep a message longer.
  */
 public final class SipFrame {
   /** What a frame holds. */
@@ -30,15 +32,23 @@ public final class SipFrame {
   }
 
   private final Kind kind;
-  private final byte[] bytes;
-  private final int offset;
-  private final int length;
+  private byte[] bytes;
+  private int offset;
+  private int length;
 
   SipFrame(Kind kind, byte[] bytes, int offset, int length) {
     this.kind = kind;
     this.bytes = bytes;
     this.offset = offset;
     this.length = length;
+  }
+
+  /** Re-points the framer's reusable message frame (see {@link SipFramer#next()}). */
+  SipFrame reset(byte[] bytes, int offset, int length) {
+    this.bytes = bytes;
+    this.offset = offset;
+    this.length = length;
+    return this;
   }
 
   /** Returns a frame over a caller-owned array (e.g. a file's contents); no copy is made. */

@@ -36,6 +36,8 @@ public final class SipFramer {
   private boolean viewOut;
   private boolean dead;
   private long skipRemaining;
+  /** Reused for every message frame: a frame is only valid until the next next() anyway. */
+  private final SipFrame messageFrame = new SipFrame(SipFrame.Kind.MESSAGE, new byte[0], 0, 0);
 
   // Scan state of the message being framed; positions relative to start.
   private boolean inMessage;
@@ -134,7 +136,8 @@ public final class SipFramer {
 
   /**
    * Returns the next complete frame, or {@code null} when more bytes are needed. A message frame
-   * returned earlier becomes invalid when this is called again.
+   * returned earlier (the object and its bytes) becomes invalid when this is called again; the
+   * framer reuses it.
    *
    * @return the next frame or {@code null}
    * @throws FramingException when the stream cannot be framed; see
@@ -293,15 +296,14 @@ public final class SipFramer {
     for (int k = digits; k < ve && numeric; k++) {
       numeric = Lex.isDigit(buf[k]);
     }
-    String text = Lex.str(buf, v, ve);
     if (!numeric) {
-      setClError(Reason.CONTENT_LENGTH_NOT_NUMERIC, "Content-Length '" + text + "'");
+      setClError(Reason.CONTENT_LENGTH_NOT_NUMERIC, "Content-Length '" + Lex.str(buf, v, ve) + "'");
     } else if (negative) {
-      setClError(Reason.CONTENT_LENGTH_NEGATIVE, "Content-Length " + text);
+      setClError(Reason.CONTENT_LENGTH_NEGATIVE, "Content-Length " + Lex.str(buf, v, ve));
     } else {
       long value = Lex.parseUnsigned(buf, digits, ve, Long.MAX_VALUE);
       if (value < 0) {
-        setClError(Reason.CONTENT_LENGTH_OVERFLOW, "Content-Length " + text);
+        setClError(Reason.CONTENT_LENGTH_OVERFLOW, "Content-Length " + Lex.str(buf, v, ve));
       } else {
         contentLength = value;
       }
@@ -341,7 +343,7 @@ public final class SipFramer {
     if (end - start < total) {
       return null;
     }
-    SipFrame frame = new SipFrame(SipFrame.Kind.MESSAGE, buf, start, total);
+    SipFrame frame = messageFrame.reset(buf, start, total);
     start += total;
     inMessage = false;
     viewOut = true;

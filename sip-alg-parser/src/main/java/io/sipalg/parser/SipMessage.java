@@ -26,9 +26,7 @@ public final class SipMessage {
   private final int len;
   private final boolean request;
   private final int methodEnd;
-  private final int uriStart;
   private final int uriEnd;
-  private final int versionStart;
   private final int versionEnd;
   private final int status;
   private final int reasonStart;
@@ -36,6 +34,8 @@ public final class SipMessage {
   private int[] h;
   private int count;
   private int headersEnd;
+  private int colonFor = -1;
+  private int colonAt;
   private int bodyStart;
   private boolean headersTerminated;
 
@@ -46,9 +46,7 @@ public final class SipMessage {
     this.len = len;
     this.request = request;
     this.methodEnd = methodEnd;
-    this.uriStart = uriStart;
     this.uriEnd = uriEnd;
-    this.versionStart = versionStart;
     this.versionEnd = versionEnd;
     this.status = status;
     this.reasonStart = reasonStart;
@@ -133,8 +131,17 @@ public final class SipMessage {
     return h[i];
   }
 
-  /** The colon of header i (absolute), or -1 when its first line has none. */
+  /** The colon of header i (absolute), or -1 when its first line has none; memoised for one i. */
   private int colon(int i) {
+    if (i == colonFor) {
+      return colonAt;
+    }
+    colonAt = findColon(i);
+    colonFor = i;
+    return colonAt;
+  }
+
+  private int findColon(int i) {
     int p = h[i];
     int e = le(i);
     while (p < e) {
@@ -241,7 +248,7 @@ public final class SipMessage {
 
   /** The Request-URI text as written, or {@code null} for a response. */
   public String requestUriText() {
-    return request ? Lex.str(b, uriStart, uriEnd) : null;
+    return request ? Lex.str(b, methodEnd + 1, uriEnd) : null;
   }
 
   /**
@@ -255,7 +262,7 @@ public final class SipMessage {
       return null;
     }
     try {
-      return SipUri.parse(b, uriStart, uriEnd, off);
+      return SipUri.parse(b, methodEnd + 1, uriEnd, off);
     } catch (BadSyntax e) {
       throw new MalformedHeaderException(new HeaderError("Request-URI", e.index - off,
           e.getMessage()));
@@ -264,7 +271,7 @@ public final class SipMessage {
 
   /** The SIP version from the start line, e.g. {@code SIP/2.0}. */
   public String version() {
-    return Lex.str(b, versionStart, versionEnd);
+    return Lex.str(b, request ? uriEnd + 1 : off, versionEnd);
   }
 
   /** The status code, or 0 for a request. */
@@ -358,8 +365,7 @@ public final class SipMessage {
   }
 
   private boolean nameMatches(int i, String longName, char compact) {
-    int ne = ne(i);
-    return ne >= 0 && HeaderNames.matches(b, ls(i), ne, longName, compact);
+    return HeaderNames.lineIs(b, h[i], le(i), longName, compact);
   }
 
   boolean headerIs(int i, String name) {

@@ -106,8 +106,24 @@ class SipFuzzTest {
       } catch (MalformedHeaderException e) {
         assertThat(e.error().name()).isNotNull();
       }
+      if (m.isRequest()) {
+        SipMessage response = ResponseBuilder.to(m).status(400).buildMessage();
+        assertThat(response.statusCode()).isEqualTo(400);
+      }
       Sdp sdp = m.sdp();
       sdp.malformedLines();
+      for (SdpLine line : sdp.lines()) {
+        try {
+          switch (line.type()) {
+            case 'c': line.connection(); break;
+            case 'o': line.origin(); break;
+            case 'm': line.media(); break;
+            default: line.attributeName(); break;
+          }
+        } catch (MalformedHeaderException e) {
+          assertThat(e.error().name()).startsWith("sdp:");
+        }
+      }
       SdpEditor sed = sdp.edit();
       for (int i = 0; i < sdp.mediaCount(); i++) {
         try {

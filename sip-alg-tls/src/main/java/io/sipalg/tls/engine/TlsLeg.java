@@ -646,7 +646,8 @@ public final class TlsLeg {
   private void afterEngineCall(SSLEngineResult r) {
     if (r.getHandshakeStatus() == HandshakeStatus.FINISHED
         || (!initialHandshakeDone && r.getHandshakeStatus() == HandshakeStatus.NOT_HANDSHAKING
-            && !engine.isOutboundDone() && !engine.isInboundDone())) {
+            && !engine.isOutboundDone() && !engine.isInboundDone()
+            && !"SSL_NULL_WITH_NULL_NULL".equals(engine.getSession().getCipherSuite()))) {
       handshakeFinished();
     }
   }

@@ -122,4 +122,19 @@ class HandshakeObservationTest {
     assertThat(client.unsentPlaintext()).isEqualTo("never delivered".length());
     assertThat(client.pendingOutboundBytes()).isEqualTo(client.pendingNetworkBytes());
   }
+
+  @ParameterizedTest
+  @EnumSource(JsseProvider.class)
+  void aFailingObserverFailsTheLegWithAnInternalError(JsseProvider p) {
+    RecordObserver broken = r -> {
+      throw new IllegalStateException("observer bug");
+    };
+    SSLEngine server = TestPki.serverEngine(TestPki.serverContext(p, SERVER_EC),
+        List.of("TLSv1.3"), null);
+    SSLEngine client = TestPki.clientEngine(TestPki.clientContext(p, null), List.of("TLSv1.3"));
+    LegPair pair = new LegPair(TlsLeg.builder(client).build(),
+        TlsLeg.builder(server).recordObserver(broken).build()).handshake();
+    assertThat(pair.serverError.reason()).isEqualTo(FailureReason.INTERNAL);
+    assertThat(pair.serverError.failure().detail()).contains("observer bug");
+  }
 }
