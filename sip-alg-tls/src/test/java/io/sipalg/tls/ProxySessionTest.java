@@ -279,4 +279,26 @@ class ProxySessionTest {
     assertThat(h.session.wantsToRead(Leg.PHONE)).isTrue();
     assertThat(h.server.received()).isEqualTo(many.toString());
   }
+
+  @ParameterizedTest
+  @EnumSource(TlsProvider.class)
+  void aPhoneThatLeavesWhileTheServerHandshakeRunsLosesItsHeldMessageCountedAsDropped(
+      TlsProvider provider) {
+    AlgHarness h = harness(provider);
+    h.connectUpstream = false;
+    h.pump();
+    h.phone.send(SipMessages.register(1));
+    h.pump();
+    assertThat(h.session.counters().phoneToServer().held()).isEqualTo(1);
+    h.session.upstreamConnected(AlgHarness.ALG_OUTSIDE, AlgHarness.SERVER);
+    h.server.consume(h.session.outbound(Leg.SERVER)); // ClientHello
+    ByteBuffer serverFlight = h.server.produce();
+    h.phone.close();
+    h.session.receive(Leg.PHONE, h.phone.produce()); // close_notify while the server leg handshakes
+    h.session.receive(Leg.SERVER, serverFlight);
+    h.pump();
+    assertThat(h.server.received()).isEmpty();
+    assertThat(h.session.counters().phoneToServer()).isEqualTo(new MessageCounts(1, 0, 0, 1, 0));
+    assertThat(h.session.isClosed()).isTrue();
+  }
 }

@@ -112,7 +112,7 @@ final class EventLoop implements Runnable {
           if (attachment instanceof Acceptor acceptor) {
             acceptor.accept();
           } else if (attachment instanceof ProxiedConnection connection) {
-            connection.onReady(key);
+            guarded(connection, () -> connection.onReady(key));
           }
         }
         selector.selectedKeys().clear();
@@ -130,6 +130,19 @@ final class EventLoop implements Runnable {
     }
   }
 
+  /**
+   * Runs one connection's work; a bug there must cost that connection only, never the loop and the
+   * other connections on it.
+   */
+  private void guarded(ProxiedConnection connection, Runnable work) {
+    try {
+      work.run();
+    } catch (RuntimeException e) {
+      log.error("{}: internal error, dropping the connection", connection.session().id(), e);
+      connection.abort();
+    }
+  }
+
   private long selectTimeoutMillis() {
     Timer next = timers.peek();
     if (next == null) {
@@ -142,7 +155,11 @@ final class EventLoop implements Runnable {
   private void runTasks() {
     Runnable task;
     while ((task = tasks.poll()) != null) {
-      task.run();
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        log.error("{}: task failed", name, e);
+      }
     }
   }
 
@@ -151,7 +168,7 @@ final class EventLoop implements Runnable {
     while (!timers.isEmpty() && timers.peek().deadlineNanos <= now) {
       Timer timer = timers.poll();
       if (timer.connection.isDueAt(timer.deadlineNanos)) {
-        timer.connection.onTimer(now);
+        guarded(timer.connection, () -> timer.connection.onTimer(now));
       }
     }
   }

@@ -541,7 +541,8 @@ final class ProxySession implements AlgSession {
       slot.done = true;
     }
     LegState s = slot.tls.state();
-    if (s.isTerminal() || slot.endOfStream) {
+    // A leg still in its handshake will not answer close_notify: our alert ends it.
+    if (s.isTerminal() || slot.endOfStream || !slot.handshakeReported) {
       slot.done = true;
     }
   }
@@ -640,6 +641,11 @@ final class ProxySession implements AlgSession {
     if (held.isEmpty()) {
       return;
     }
+    if (state == State.CLOSING || finished || server.done) {
+      // The session began closing while the server handshake ran: nothing held can go out now.
+      phone.counter.dropped += held.discard();
+      return;
+    }
     int messages = held.messages();
     ByteBuffer bytes = held.drain();
     try {
@@ -648,6 +654,8 @@ final class ProxySession implements AlgSession {
     } catch (TlsLegException e) {
       phone.counter.dropped += messages;
       legFailed(server, e.failure());
+    } catch (IllegalStateException closed) {
+      phone.counter.dropped += messages;
     }
   }
 
