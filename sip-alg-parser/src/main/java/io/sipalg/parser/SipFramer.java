@@ -29,7 +29,8 @@ public final class SipFramer {
   private static final int IDLE_SHRINK_THRESHOLD = 64 * 1024;
 
   private final SipLimits limits;
-  private byte[] buf = new byte[INITIAL_CAPACITY];
+  private static final byte[] EMPTY = new byte[0];
+  private byte[] buf = EMPTY; // allocated by the first feed: an unused direction holds nothing
   private int start;
   private int end;
   /** A message frame handed out may still reference buf[0, start): do not overwrite it in place. */
@@ -72,6 +73,24 @@ public final class SipFramer {
   /** Bytes fed but not yet returned as frames (including a partly received message). */
   public int buffered() {
     return end - start;
+  }
+
+  /** Bytes of buffer this framer holds now (0 after {@link #trim()} until the next feed). */
+  public int capacity() {
+    return buf.length;
+  }
+
+  /**
+   * Releases the buffer when no bytes are pending and no frame is lent out, so an idle stream
+   * holds no memory; the next {@link #feed} allocates again. Call it when the stream has been
+   * quiet for a while, not after every message (that would allocate per message).
+   */
+  public void trim() {
+    if (start == end && !viewOut) {
+      buf = EMPTY;
+      start = 0;
+      end = 0;
+    }
   }
 
   /** Whether a message has started but is not complete yet. */
@@ -125,7 +144,8 @@ public final class SipFramer {
     if (!viewOut && buf.length >= need) {
       System.arraycopy(buf, start, buf, 0, live);
     } else {
-      int cap = Math.max(need, viewOut && buf.length >= need ? buf.length : buf.length * 2);
+      int cap = Math.max(Math.max(need, INITIAL_CAPACITY),
+          viewOut && buf.length >= need ? buf.length : buf.length * 2);
       byte[] fresh = new byte[cap];
       System.arraycopy(buf, start, fresh, 0, live);
       buf = fresh;

@@ -242,4 +242,27 @@ class SipFramerTest {
     framer.feed(ByteBuffer.wrap(bytes(REG)));
     assertThat(drain(framer)).containsExactly(REG);
   }
+
+  @Test
+  void trimReleasesTheBufferOfAnIdleStreamAndTheNextFeedWorks() throws Exception {
+    SipFramer framer = new SipFramer();
+    framer.feed(bytes(REG), 0, bytes(REG).length);
+    assertThat(drain(framer)).containsExactly(REG);
+    framer.trim();
+    assertThat(framer.capacity()).isZero();
+    framer.feed(bytes(INV), 0, bytes(INV).length);
+    assertThat(drain(framer)).containsExactly(INV);
+  }
+
+  @Test
+  void trimKeepsAPartialMessage() throws Exception {
+    SipFramer framer = new SipFramer();
+    byte[] reg = bytes(REG);
+    framer.feed(reg, 0, 10);
+    assertThat(framer.next()).isNull();
+    framer.trim();
+    assertThat(framer.capacity()).isPositive();
+    framer.feed(reg, 10, reg.length - 10);
+    assertThat(drain(framer)).containsExactly(REG);
+  }
 }

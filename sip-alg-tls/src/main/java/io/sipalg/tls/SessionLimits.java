@@ -22,6 +22,7 @@ public final class SessionLimits {
   private final int maxHeldBytes;
   private final int outboundHighWater;
   private final SipLimits framing;
+  private final Duration bufferReleaseDelay;
 
   private SessionLimits(Builder b) {
     this.handshakeTimeout = b.handshakeTimeout;
@@ -29,11 +30,13 @@ public final class SessionLimits {
     this.maxHeldBytes = b.maxHeldBytes;
     this.outboundHighWater = b.outboundHighWater;
     this.framing = b.framing;
+    this.bufferReleaseDelay = b.bufferReleaseDelay;
   }
 
   /**
    * Handshake timeout 10 s per leg, close_notify timeout 3 s, 256 KiB held while the server leg
-   * comes up, backpressure above 256 KiB of pending output, the parser's default framing limits.
+   * comes up, backpressure above 256 KiB of pending output, the parser's default framing limits,
+   * framing buffers released after 2 s of quiet.
    */
   public static SessionLimits defaults() {
     return DEFAULTS;
@@ -46,7 +49,8 @@ public final class SessionLimits {
         .closeNotifyTimeout(closeNotifyTimeout)
         .maxHeldBytes(maxHeldBytes)
         .outboundHighWater(outboundHighWater)
-        .framing(framing);
+        .framing(framing)
+        .bufferReleaseDelay(bufferReleaseDelay);
   }
 
   /** How long each leg's TLS handshake may take (the server leg's clock starts when upstream is requested). */
@@ -74,6 +78,15 @@ public final class SessionLimits {
     return framing;
   }
 
+  /**
+   * How long a session must be quiet before its SIP framing buffers are released. TLS buffers go
+   * back to the pool as soon as a leg is idle; framing buffers are kept this long so a busy
+   * session does not allocate one per message.
+   */
+  public Duration bufferReleaseDelay() {
+    return bufferReleaseDelay;
+  }
+
   /** Builds {@link SessionLimits}. */
   public static final class Builder {
     private Duration handshakeTimeout = Duration.ofSeconds(10);
@@ -81,6 +94,7 @@ public final class SessionLimits {
     private int maxHeldBytes = 256 * 1024;
     private int outboundHighWater = 256 * 1024;
     private SipLimits framing = SipLimits.DEFAULTS;
+    private Duration bufferReleaseDelay = Duration.ofSeconds(2);
 
     /** Creates a builder with the defaults. */
     public Builder() {}
@@ -112,6 +126,12 @@ public final class SessionLimits {
     /** Sets the framing limits. */
     public Builder framing(SipLimits limits) {
       this.framing = Objects.requireNonNull(limits, "framing");
+      return this;
+    }
+
+    /** Sets how long a session must be quiet before its framing buffers are released (positive). */
+    public Builder bufferReleaseDelay(Duration delay) {
+      this.bufferReleaseDelay = positive(delay, "bufferReleaseDelay");
       return this;
     }
 

@@ -31,7 +31,7 @@ import javax.net.ssl.SSLEngine;
  * One ALG session between a simulated phone and a simulated SIP server, all in memory, with a
  * manual clock. {@link #pump()} moves bytes until nothing moves any more.
  */
-final class AlgHarness {
+public final class AlgHarness {
   static final InetSocketAddress PHONE = new InetSocketAddress("10.0.0.5", 40000);
   static final InetSocketAddress ALG_INSIDE = new InetSocketAddress("10.0.0.1", 5061);
   static final InetSocketAddress ALG_OUTSIDE = new InetSocketAddress("192.0.2.1", 41000);
@@ -40,10 +40,10 @@ final class AlgHarness {
   final List<AlgEvent> events;
   private final Setup setup;
   final SipAlg alg;
-  final AlgSession session;
-  final EnginePeer phone;
-  final EnginePeer server;
-  long now = 1_000_000_000L;
+  public final AlgSession session;
+  public final EnginePeer phone;
+  public final EnginePeer server;
+  public long now = 1_000_000_000L;
   boolean connectUpstream = true;
   boolean drainServer = true;
   private ByteBuffer phonePending = ByteBuffer.allocate(0);
@@ -139,7 +139,7 @@ final class AlgHarness {
     return SharedPki.serverEngine(SharedPki.serverContext(setup.serverCredential), List.of("TLSv1.3", "TLSv1.2"));
   }
 
-  static AlgHarness standard() {
+  public static AlgHarness standard() {
     return new AlgHarness(new Setup());
   }
 
@@ -154,7 +154,7 @@ final class AlgHarness {
   }
 
   /** Moves bytes between phone, ALG and server until nothing moves. */
-  AlgHarness pump() {
+  public AlgHarness pump() {
     for (int round = 0; round < 10_000; round++) {
       if (!step()) {
         return this;
@@ -204,7 +204,7 @@ final class AlgHarness {
   }
 
   /** Advances the manual clock and ticks the session. */
-  AlgHarness advance(java.time.Duration d) {
+  public AlgHarness advance(java.time.Duration d) {
     now += d.toNanos();
     session.tick(now);
     return this;

@@ -11,7 +11,7 @@ import javax.net.ssl.SSLException;
  * A phone or a SIP server simulated in memory by a bare SSLEngine, independent of the ALG's own
  * TLS code: what it wraps goes to the ALG, what the ALG sends it unwraps.
  */
-final class EnginePeer {
+public final class EnginePeer {
   private final SSLEngine engine;
   private final ByteBuffer netIn = ByteBuffer.allocate(1 << 17);
   private final ByteBuffer netOut = ByteBuffer.allocate(1 << 17);
@@ -40,7 +40,7 @@ final class EnginePeer {
   }
 
   /** Queues application bytes; they are wrapped by the next {@link #produce}. */
-  void send(String text) {
+  public void send(String text) {
     send(text.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -126,7 +126,7 @@ final class EnginePeer {
   }
 
   /** All plaintext received so far, as text. */
-  String received() {
+  public String received() {
     return received.toString(StandardCharsets.UTF_8);
   }
 

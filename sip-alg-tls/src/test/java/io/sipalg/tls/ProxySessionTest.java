@@ -45,7 +45,17 @@ class ProxySessionTest {
   @ParameterizedTest
   @EnumSource(TlsProvider.class)
   void followsTheSeedSequenceAndReportsBothHandshakes(TlsProvider provider) {
-    AlgHarness h = harness(provider);
+    AlgHarness.Setup setup = new AlgHarness.Setup();
+    setup.provider = provider;
+    List<String> seenAtInspection = new java.util.ArrayList<>();
+    setup.inspector =
+        (message, context) -> {
+          seenAtInspection.add(
+              message.startLine() + " outside=" + context.addresses().algOutside().isPresent()
+                  + " serverTls=" + context.tls(Leg.SERVER).isPresent());
+          return Verdict.forward();
+        };
+    AlgHarness h = new AlgHarness(setup);
     h.connectUpstream = false;
     h.pump();
     assertThat(h.session.state()).isEqualTo(AlgSession.State.AWAITING_UPSTREAM);
@@ -57,19 +67,26 @@ class ProxySessionTest {
     assertThat(handshakes.get(0).tls().effectivePolicy()).anyMatch(l -> l.startsWith("protocols: "));
     assertThat(h.events(AlgEvent.UpstreamRequested.class)).hasSize(1);
 
-    // A REGISTER sent now is inspected and held until the server leg is up.
+    // A REGISTER sent before the upstream connection exists waits, decrypted, in the phone leg:
+    // NAT needs the ALG's outside address, so it is inspected once the host has connected.
     String register = SipMessages.register(1);
     h.phone.send(register);
     h.pump();
-    assertThat(h.session.counters().phoneToServer().held()).isEqualTo(1);
+    assertThat(seenAtInspection).isEmpty();
+    assertThat(h.session.wantsToRead(Leg.PHONE)).isFalse();
 
     h.connectUpstream = true;
     h.pump();
+    assertThat(seenAtInspection)
+        .containsExactly("REGISTER sip:sip.example.test SIP/2.0 outside=true serverTls=false");
     assertThat(h.session.state()).isEqualTo(AlgSession.State.ESTABLISHED);
     assertThat(h.server.received()).isEqualTo(register);
     assertThat(h.session.counters().phoneToServer().forwarded()).isEqualTo(1);
     assertThat(h.events(AlgEvent.HandshakeCompleted.class)).extracting(e -> e.tls().leg())
         .containsExactly(Leg.PHONE, Leg.SERVER);
+    assertThat(h.events(AlgEvent.HandshakeCompleted.class).get(1).tls().serverName())
+        .as("the SNI the ALG sent upstream")
+        .contains("sip.example.test");
     assertThat(h.session.addresses().algOutside()).contains(AlgHarness.ALG_OUTSIDE);
   }
 
@@ -289,8 +306,8 @@ class ProxySessionTest {
     h.pump();
     h.phone.send(SipMessages.register(1));
     h.pump();
-    assertThat(h.session.counters().phoneToServer().held()).isEqualTo(1);
     h.session.upstreamConnected(AlgHarness.ALG_OUTSIDE, AlgHarness.SERVER);
+    assertThat(h.session.counters().phoneToServer().held()).isEqualTo(1);
     h.server.consume(h.session.outbound(Leg.SERVER)); // ClientHello
     ByteBuffer serverFlight = h.server.produce();
     h.phone.close();

@@ -1,7 +1,7 @@
 package io.sipalg.tls;
 
 /** SIP messages in wire form (CRLF line ends, exact Content-Length) for pipeline tests. */
-final class SipMessages {
+public final class SipMessages {
   private SipMessages() {}
 
   static String crlf(String text) {
@@ -13,7 +13,7 @@ final class SipMessages {
     return crlf(head + "Content-Length: " + b.length() + "\n\n") + b;
   }
 
-  static String register(int cseq) {
+  public static String register(int cseq) {
     return withBody(
         "REGISTER sip:sip.example.test SIP/2.0\n"
             + "Via: SIP/2.0/TLS 10.0.0.5:40000;branch=z9hG4bK-reg-" + cseq + "\n"
@@ -27,7 +27,7 @@ final class SipMessages {
         "");
   }
 
-  static String ok(String request) {
+  public static String ok(String request) {
     String via = line(request, "Via:");
     String from = line(request, "From:");
     String to = line(request, "To:");

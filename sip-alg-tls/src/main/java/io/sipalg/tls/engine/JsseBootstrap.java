@@ -38,6 +38,10 @@ public final class JsseBootstrap {
   // Held strongly: java.util.logging keeps loggers weakly, and a collected logger loses its level.
   private static final java.util.logging.Logger BC_LOGGER =
       java.util.logging.Logger.getLogger("org.bouncycastle");
+  // BCJSSE warns once per context about JDK-only syntax in jdk.certpath.disabledAlgorithms
+  // ("SHA1 jdkCA & usage TLSServer"): harmless, and noise on every start.
+  private static final java.util.logging.Logger BC_CONSTRAINTS_LOGGER =
+      java.util.logging.Logger.getLogger("org.bouncycastle.jsse.provider.DisabledAlgorithmConstraints");
 
   private static Provider bcJsse;
   private static TlsVersion lowestEnabled = TlsVersion.TLS_1_2;
@@ -101,6 +105,12 @@ public final class JsseBootstrap {
   /** The BCJSSE provider instance (not registered globally; contexts name it explicitly). */
   public static synchronized Provider bcJsseProvider() {
     ensureDefault();
+    if (bcJsse == null) {
+      bcJsse = new BouncyCastleJsseProvider(); // only when a profile runs on BCJSSE
+      List<String> warnings = new ArrayList<>();
+      checkProvider("BCJSSE", bcJsse, lowestEnabled, false, warnings);
+      warnings.forEach(w -> LOG.warn("{}", w));
+    }
     return bcJsse;
   }
 
@@ -115,7 +125,7 @@ public final class JsseBootstrap {
       Security.addProvider(new BouncyCastleProvider());
     }
     BC_LOGGER.setLevel(java.util.logging.Level.WARNING);
-    bcJsse = new BouncyCastleJsseProvider();
+    BC_CONSTRAINTS_LOGGER.setLevel(java.util.logging.Level.SEVERE);
   }
 
   /** Removes the entries the given needs require; returns what it removed. */
@@ -155,7 +165,9 @@ public final class JsseBootstrap {
   private static List<String> checkEffective(TlsVersion lowest, boolean tripleDes) {
     List<String> warnings = new ArrayList<>();
     checkProvider("SunJSSE", Security.getProvider("SunJSSE"), lowest, tripleDes, warnings);
-    checkProvider("BCJSSE", bcJsse, lowest, false, warnings);
+    if (bcJsse != null) { // created lazily by bcJsseProvider(), which checks it then
+      checkProvider("BCJSSE", bcJsse, lowest, false, warnings);
+    }
     String cbc = System.getProperty(CBC_PROTECTION);
     if (!"false".equals(cbc)) {
       warnings.add(CBC_PROTECTION + " is " + cbc + ": SunJSSE may split CBC records on its own");

@@ -39,6 +39,11 @@ final class HeldPlaintext {
     return true;
   }
 
+  /** Bytes of buffer held. */
+  int capacity() {
+    return bytes == null ? 0 : bytes.capacity();
+  }
+
   boolean isEmpty() {
     return bytes == null || bytes.position() == 0;
   }

@@ -51,6 +51,16 @@ final class MessageRelay {
     return framer.inMessage();
   }
 
+  /** Releases the framer's buffer if no partial message is pending (for idle sessions). */
+  void trim() {
+    framer.trim();
+  }
+
+  /** Bytes of buffer held by the framer. */
+  int capacity() {
+    return framer.capacity();
+  }
+
   /** Consumes decrypted bytes and handles every whole message or keep-alive they complete. */
   void receive(ByteBuffer plaintext) {
     if (failed) {

@@ -43,7 +43,9 @@ final class ProxySession implements AlgSession {
   private CloseReason closeReason;
   private boolean upstreamWanted;
   private boolean upstreamRequested;
+  private String serverLegSni;
   private long closeDeadline = Long.MAX_VALUE;
+  private long bufferReleaseAt = Long.MAX_VALUE;
   private boolean finished;
 
   /** One leg: its TLS driver (absent until it exists), counters, relay and bookkeeping. */
@@ -116,6 +118,7 @@ final class ProxySession implements AlgSession {
       ciphertext.position(ciphertext.limit());
       return;
     }
+    bufferReleaseAt = now() + env.limits().bufferReleaseDelay().toNanos();
     MDC.put(MDC_KEY, id);
     try {
       while (ciphertext.hasRemaining() && !slot.done && wantsToRead(leg)) {
@@ -132,8 +135,8 @@ final class ProxySession implements AlgSession {
           ciphertext.position(input.position());
         }
         afterActivity(slot);
-        if (ciphertext.remaining() == before && slot.tls.plaintextAvailable() == 0) {
-          break; // the leg is waiting for a task or for output to drain
+        if (ciphertext.remaining() == before) {
+          break; // the leg is waiting for a task, for output to drain or for the upstream
         }
       }
       flushBoth();
@@ -191,6 +194,7 @@ final class ProxySession implements AlgSession {
     upstreamWanted = false;
     context.addresses(context.addresses().withServerSide(algOutside, serverAddress));
     String serverName = env.upstreamServerName().orElseGet(this::phoneServerName);
+    serverLegSni = serverName;
     server.tls =
         buildLeg(
             server,
@@ -204,6 +208,8 @@ final class ProxySession implements AlgSession {
     try {
       server.tls.beginHandshake();
       afterActivity(server);
+      deliverPlaintext(phone); // what the phone sent while the upstream connection was being made
+      flushBoth();
     } catch (TlsLegException e) {
       legFailed(server, e.failure());
     } finally {
@@ -258,8 +264,10 @@ final class ProxySession implements AlgSession {
     if (other.tls != null && pending(other) >= env.limits().outboundHighWater()) {
       return false;
     }
-    // Keep the phone's bytes in the kernel while its messages already wait for the server leg.
-    return leg != Leg.PHONE || !held.isFull();
+    // Keep the phone's bytes in the kernel while its messages already wait for the server leg,
+    // or wait, decrypted, for the upstream connection.
+    return leg != Leg.PHONE
+        || (!held.isFull() && (slot.tls.plaintextAvailable() == 0 || context.addresses().algOutside().isPresent()));
   }
 
   @Override
@@ -284,6 +292,11 @@ final class ProxySession implements AlgSession {
         }
       }
       flushBoth();
+      if (nowNanos >= bufferReleaseAt) {
+        phone.relay.trim();
+        server.relay.trim();
+        bufferReleaseAt = Long.MAX_VALUE;
+      }
       if (state == State.CLOSING && nowNanos >= closeDeadline) {
         phone.done = true;
         server.done = true;
@@ -299,7 +312,7 @@ final class ProxySession implements AlgSession {
     if (finished) {
       return Long.MAX_VALUE;
     }
-    long next = closeDeadline;
+    long next = state == State.ESTABLISHED ? bufferReleaseAt : closeDeadline;
     for (LegSlot slot : new LegSlot[] {phone, server}) {
       if (!slot.handshakeReported && !slot.done) {
         next = Math.min(next, slot.handshakeDeadline);
@@ -342,6 +355,17 @@ final class ProxySession implements AlgSession {
   @Override
   public String toString() {
     return id + " " + state;
+  }
+
+  /** Buffer bytes this session holds now: both TLS legs, both framers, held plaintext. */
+  int retainedBufferBytes() {
+    int bytes = phone.relay.capacity() + server.relay.capacity() + held.capacity();
+    for (LegSlot slot : new LegSlot[] {phone, server}) {
+      if (slot.tls != null) {
+        bytes += slot.tls.retainedBufferCapacity();
+      }
+    }
+    return bytes;
   }
 
   // ------------------------------------------------------------------ legs
@@ -400,6 +424,11 @@ final class ProxySession implements AlgSession {
   }
 
   private void deliverPlaintext(LegSlot slot) {
+    if (slot == phone && context.addresses().algOutside().isEmpty()) {
+      // Inspect the phone's messages once the upstream connection exists: NAT needs the ALG's
+      // outside address. Until then the plaintext stays in the leg, which stops unwrapping.
+      return;
+    }
     while (slot.tls.plaintextAvailable() > 0 && !finished) {
       ByteBuffer plaintext = slot.tls.plaintext();
       int n = plaintext.remaining();
@@ -424,7 +453,9 @@ final class ProxySession implements AlgSession {
             binding.tls().provider() == io.sipalg.tls.engine.JsseProvider.BCJSSE ? "BCJSSE" : "SunJSSE",
             info.protocol(),
             info.cipherSuite(),
-            info.requestedServerNames().stream().findFirst(),
+            slot.leg == Leg.PHONE
+                ? info.requestedServerNames().stream().findFirst()
+                : java.util.Optional.ofNullable(serverLegSni),
             info.peerCertificates(),
             info.resumed(),
             slot.leg == Leg.PHONE ? binding.tls().phonePolicy() : binding.tls().serverPolicy());
