@@ -61,7 +61,13 @@ public final class AlgHarness {
     SSLEngine serverEngine;
     boolean wantsForwardVerdicts;
     String upstreamServerName = SharedPki.HOST;
+    boolean delegatedTasks;
   }
+
+  /** Delegated TLS tasks waiting for the simulated executor (when Setup.delegatedTasks). */
+  final java.util.ArrayDeque<Runnable> tasks = new java.util.ArrayDeque<>();
+  int wakeUps;
+  int tasksRun;
 
   AlgHarness(Setup setup) {
     this.setup = setup;
@@ -86,8 +92,12 @@ public final class AlgHarness {
                     .sslAuthServer("servers"))
             .build();
     Clock clock = Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC);
+    SipAlg.Builder builder = SipAlg.builder();
+    if (setup.delegatedTasks) {
+      builder.delegatedTasks(tasks::add, session -> wakeUps++);
+    }
     alg =
-        SipAlg.builder()
+        builder
             .profile(profile)
             .certificates(store)
             .provider(setup.provider)
@@ -165,6 +175,15 @@ public final class AlgHarness {
 
   private boolean step() {
     boolean moved = false;
+    if (!tasks.isEmpty()) {
+      // The executor's thread runs the tasks and wakes the host, which ticks the session.
+      while (!tasks.isEmpty()) {
+        tasks.poll().run();
+        tasksRun++;
+      }
+      session.tick(now);
+      moved = true;
+    }
     phonePending = append(phonePending, phone.produce());
     if (phonePending.hasRemaining() && session.wantsToRead(Leg.PHONE)) {
       int before = phonePending.remaining();

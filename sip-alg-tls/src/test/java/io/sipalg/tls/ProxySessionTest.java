@@ -318,4 +318,22 @@ class ProxySessionTest {
     assertThat(h.session.counters().phoneToServer()).isEqualTo(new MessageCounts(1, 0, 0, 1, 0));
     assertThat(h.session.isClosed()).isTrue();
   }
+
+  @ParameterizedTest
+  @EnumSource(TlsProvider.class)
+  void delegatedTasksRunOnTheHostsExecutorAndWakeTheHost(TlsProvider provider) {
+    AlgHarness.Setup setup = new AlgHarness.Setup();
+    setup.provider = provider;
+    setup.delegatedTasks = true;
+    AlgHarness h = new AlgHarness(setup).pump();
+    assertThat(h.session.state()).isEqualTo(AlgSession.State.ESTABLISHED);
+    if (provider == TlsProvider.SUN_JSSE) { // BCJSSE runs everything inline: it has no tasks
+      assertThat(h.tasksRun).isPositive();
+      assertThat(h.wakeUps).isPositive();
+    }
+    String register = SipMessages.register(1);
+    h.phone.send(register);
+    h.pump();
+    assertThat(h.server.received()).isEqualTo(register);
+  }
 }

@@ -261,4 +261,41 @@ class TlsPolicyTest {
             "s", SharedPki.SERVER_EC.chain(), SharedPki.SERVER_EC.key(), ""));
     return store;
   }
+
+  @ParameterizedTest
+  @EnumSource(TlsProvider.class)
+  void secureRenegotiationRefusesAClientHelloWithoutRfc5746Support(TlsProvider provider) {
+    AlgHarness.Setup s = setup(provider);
+    s.profile = b -> b.sslClientRenegotiation(SslClientRenegotiation.SECURE);
+    AlgHarness h = new AlgHarness(s);
+    h.session.receive(Leg.PHONE, java.nio.ByteBuffer.wrap(SharedPki.craftedClientHello(false, false)));
+    assertThat(onlyFailure(h).leg()).isEqualTo(Leg.PHONE);
+    assertThat(onlyFailure(h).check()).isEqualTo("secure-renegotiation-unsupported");
+    assertThat(h.session.isClosed()).isTrue();
+    assertThat(h.events(AlgEvent.UpstreamRequested.class)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TlsProvider.class)
+  void secureRenegotiationAcceptsAClientHelloWithTheScsvOrTheExtension(TlsProvider provider) {
+    for (boolean scsv : new boolean[] {true, false}) {
+      AlgHarness.Setup s = setup(provider);
+      s.profile = b -> b.sslClientRenegotiation(SslClientRenegotiation.SECURE);
+      AlgHarness h = new AlgHarness(s);
+      h.session.receive(
+          Leg.PHONE, java.nio.ByteBuffer.wrap(SharedPki.craftedClientHello(scsv, !scsv)));
+      assertThat(h.events(AlgEvent.HandshakeFailed.class)).as("scsv=%s", scsv).isEmpty();
+      assertThat(h.session.hasOutbound(Leg.PHONE)).as("ServerHello sent").isTrue();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TlsProvider.class)
+  void realPhonesPassSecureRenegotiation(TlsProvider provider) {
+    AlgHarness.Setup s = setup(provider);
+    s.profile = b -> b.sslClientRenegotiation(SslClientRenegotiation.SECURE);
+    s.phoneEngine = phone(List.of("TLSv1.2"), null);
+    AlgHarness h = new AlgHarness(s).pump();
+    assertThat(h.session.state()).isEqualTo(AlgSession.State.ESTABLISHED);
+  }
 }

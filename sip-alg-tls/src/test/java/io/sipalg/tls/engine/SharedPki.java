@@ -35,6 +35,11 @@ public final class SharedPki {
 
   private SharedPki() {}
 
+  /** A TLS 1.2 ClientHello record built byte by byte, with or without the RFC 5746 signals. */
+  public static byte[] craftedClientHello(boolean scsv, boolean renegotiationInfo) {
+    return CraftedHello.record(scsv, renegotiationInfo, HOST);
+  }
+
   /** A client (phone) context trusting the test CA, presenting {@code credential} when not null. */
   public static SSLContext clientContext(Credential credential) {
     return TestPki.clientContext(JsseProvider.SUN_JSSE, credential == null ? null : credential.original());
