@@ -80,6 +80,8 @@ public final class AlgHarness {
     store.putPeer(Peer.of("any-phone", "test-ca"));
     store.putPeer(Peer.of("sip-server", "test-ca"));
     store.putPeerGroup(PeerGroup.of("phones", "any-phone"));
+    store.putPeer(new Peer("phone-2-only", "test-ca", "", "phone-2"));
+    store.putPeerGroup(PeerGroup.of("named-phones", "phone-2-only"));
     store.putPeerGroup(PeerGroup.of("servers", "sip-server"));
     VoipProfile profile =
         setup.profile

@@ -254,6 +254,74 @@ class TlsPolicyTest {
     assertThat(handshake(h2, Leg.SERVER).resumed()).isTrue();
   }
 
+  /** A client context whose key manager always offers {@code credential}. */
+  private static javax.net.ssl.SSLContext insistentClient(SharedPki.Credential credential) {
+    javax.net.ssl.X509ExtendedKeyManager km =
+        new javax.net.ssl.X509ExtendedKeyManager() {
+          @Override
+          public String chooseEngineClientAlias(
+              String[] keyType, java.security.Principal[] issuers, javax.net.ssl.SSLEngine engine) {
+            return "phone";
+          }
+
+          @Override
+          public String chooseClientAlias(
+              String[] keyType, java.security.Principal[] issuers, java.net.Socket socket) {
+            return "phone";
+          }
+
+          @Override
+          public String[] getClientAliases(String keyType, java.security.Principal[] issuers) {
+            return new String[] {"phone"};
+          }
+
+          @Override
+          public String[] getServerAliases(String keyType, java.security.Principal[] issuers) {
+            return null;
+          }
+
+          @Override
+          public String chooseServerAlias(
+              String keyType, java.security.Principal[] issuers, java.net.Socket socket) {
+            return null;
+          }
+
+          @Override
+          public java.security.cert.X509Certificate[] getCertificateChain(String alias) {
+            return credential.chain();
+          }
+
+          @Override
+          public java.security.PrivateKey getPrivateKey(String alias) {
+            return credential.key();
+          }
+        };
+    try {
+      javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+      ctx.init(
+          new javax.net.ssl.KeyManager[] {km},
+          trustTestCa(),
+          null);
+      return ctx;
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static javax.net.ssl.TrustManager[] trustTestCa() throws java.security.GeneralSecurityException {
+    java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+    try {
+      ks.load(null, null);
+    } catch (java.io.IOException e) {
+      throw new java.security.GeneralSecurityException(e);
+    }
+    ks.setCertificateEntry("ca", SharedPki.CA);
+    javax.net.ssl.TrustManagerFactory tmf =
+        javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(ks);
+    return tmf.getTrustManagers();
+  }
+
   private static io.sipalg.api.cert.CertificateStore storeWithServerCertificate() {
     io.sipalg.api.cert.CertificateStore store = new io.sipalg.api.cert.CertificateStore();
     store.putLocal(
@@ -297,5 +365,35 @@ class TlsPolicyTest {
     s.phoneEngine = phone(List.of("TLSv1.2"), null);
     AlgHarness h = new AlgHarness(s).pump();
     assertThat(h.session.state()).isEqualTo(AlgSession.State.ESTABLISHED);
+  }
+
+  @ParameterizedTest
+  @EnumSource(TlsProvider.class)
+  void authClientRefusesUntrustedAndExpiredPhoneCertificates(TlsProvider provider) {
+    for (var c : List.of(
+        new Object[] {SharedPki.UNTRUSTED, "certificate-untrusted"},
+        new Object[] {SharedPki.EXPIRED, "certificate-expired"})) {
+      AlgHarness.Setup s = setup(provider);
+      s.profile = b -> b.sslAuthClient("phones");
+      // A phone that sends its certificate even when the ALG's CA list does not name its issuer
+      // (a JDK key manager would then send none), as openssl s_client -cert does.
+      s.phoneEngine =
+          SharedPki.clientEngine(insistentClient((SharedPki.Credential) c[0]), List.of("TLSv1.3", "TLSv1.2"), null);
+      AlgHarness h = new AlgHarness(s).pump();
+      assertThat(onlyFailure(h).leg()).as("%s", c[1]).isEqualTo(Leg.PHONE);
+      assertThat(onlyFailure(h).check()).isEqualTo(c[1]);
+      assertThat(h.events(AlgEvent.UpstreamRequested.class)).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TlsProvider.class)
+  void authClientChecksThePeerGroupsCommonName(TlsProvider provider) {
+    AlgHarness.Setup s = setup(provider);
+    s.profile = b -> b.sslAuthClient("named-phones");
+    s.phoneCredential = SharedPki.CLIENT; // CN=phone-1, but the peer requires another name
+    AlgHarness h = new AlgHarness(s).pump();
+    assertThat(onlyFailure(h).leg()).isEqualTo(Leg.PHONE);
+    assertThat(onlyFailure(h).check()).isEqualTo("certificate-subject-mismatch");
   }
 }
