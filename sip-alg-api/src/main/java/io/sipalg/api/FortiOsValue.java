@@ -7,6 +7,11 @@ package io.sipalg.api;
  * use the exact spelling a FortiGate administrator knows.
  */
 public interface FortiOsValue {
-  /** The value as written in FortiOS CLI, e.g. {@code "tls-1.2"}. */
-  String fortiOsName();
+  /**
+   * The value as written in FortiOS CLI, e.g. {@code "src-ip"}: by default the enum constant's
+   * name in lower case with dashes ({@code SRC_IP}); enums whose spelling differs override it.
+   */
+  default String fortiOsName() {
+    return ((Enum<?>) this).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
 }

@@ -7,25 +7,14 @@ package io.sipalg.api;
  */
 public enum SslAlgorithm implements FortiOsValue {
   /** {@code high}: AES and ChaCha20 only. */
-  HIGH("high"),
+  HIGH,
   /** {@code medium}: adds 3DES (and RC4 where a provider implements it). */
-  MEDIUM("medium"),
+  MEDIUM,
   /** {@code low}: adds DES where a provider implements it. */
-  LOW("low");
-
-  private final String fortiOsName;
-
-  SslAlgorithm(String fortiOsName) {
-    this.fortiOsName = fortiOsName;
-  }
-
-  @Override
-  public String fortiOsName() {
-    return fortiOsName;
-  }
+  LOW;
 
   @Override
   public String toString() {
-    return fortiOsName;
+    return fortiOsName();
   }
 }

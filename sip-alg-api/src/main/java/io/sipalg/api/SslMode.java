@@ -3,23 +3,12 @@ package io.sipalg.api;
 /** Values of {@code ssl-mode}. With {@code off} the profile does not intercept SIP over TLS (see {@link VoipProfile#tlsInterception()}). */
 public enum SslMode implements FortiOsValue {
   /** {@code off}: no TLS interception: the ALG refuses to create SIP-over-TLS sessions with the profile. */
-  OFF("off"),
+  OFF,
   /** {@code full}: TLS terminated on the phone leg and originated on the server leg; both legs always encrypted. */
-  FULL("full");
-
-  private final String fortiOsName;
-
-  SslMode(String fortiOsName) {
-    this.fortiOsName = fortiOsName;
-  }
-
-  @Override
-  public String fortiOsName() {
-    return fortiOsName;
-  }
+  FULL;
 
   @Override
   public String toString() {
-    return fortiOsName;
+    return fortiOsName();
   }
 }
