@@ -134,7 +134,7 @@ public final class SipEditor {
     return replace(at, at, name + ": " + value + "\r\n");
   }
 
-  private static void checkHeaderText(String name, String value) {
+  static void checkHeaderText(String name, String value) {
     byte[] n = Lex.ascii(name);
     if (n.length == 0 || Lex.skipToken(n, 0, n.length) != n.length) {
       throw new IllegalArgumentException("invalid header name: " + name);
@@ -158,6 +158,57 @@ public final class SipEditor {
       throw new IllegalArgumentException("URI has no host span in this message: " + uri);
     }
     return replace(uri.hostOffset(), uri.hostPortEnd(), hostPort(host, port));
+  }
+
+  /**
+   * Sets a parameter of a SIP URI parsed from this message (Request-URI, Contact, From, To, Route,
+   * ...): replaces its {@code ;name[=value]} where present, otherwise appends it after the URI's
+   * last parameter (before any {@code ?headers}). Inside a name-addr the URI parameters are those
+   * within the angle brackets; header parameters such as {@code ;tag} are not touched. A URI
+   * written without angle brackets in a header (e.g. {@code Contact: sip:a@10.0.0.5;expires=60})
+   * gets them, since a parameter after it would otherwise belong to the header.
+   *
+   * @param uri a SIP URI of this message
+   * @param name parameter name (a token)
+   * @param value value (token characters, {@code :}, {@code [} and {@code ]}), or {@code null} for a
+   *     flag parameter such as {@code lr}
+   * @return this editor
+   * @throws IllegalArgumentException when the URI is not a SIP URI of this message, or the name or
+   *     value has characters a URI parameter cannot hold unescaped
+   */
+  public SipEditor setUriParam(SipUri uri, String name, String value) {
+    if (uri.hostOffset() < 0) {
+      throw new IllegalArgumentException("URI has no host span in this message: " + uri);
+    }
+    byte[] n = Lex.ascii(name);
+    if (n.length == 0 || Lex.skipToken(n, 0, n.length) != n.length) {
+      throw new IllegalArgumentException("invalid URI parameter name: " + name);
+    }
+    if (value != null) {
+      byte[] v = Lex.ascii(value);
+      for (byte c : v) {
+        if (!(Lex.isToken(c) || c == ':' || c == '[' || c == ']')) {
+          throw new IllegalArgumentException("invalid character in URI parameter value: " + value);
+        }
+      }
+      if (v.length == 0) {
+        throw new IllegalArgumentException("empty URI parameter value (use null for a flag)");
+      }
+    }
+    String text = ";" + name + (value == null ? "" : "=" + value);
+    int[] span = uri.paramSpan(name);
+    if (span != null) {
+      return replace(span[0], span[1], text);
+    }
+    int at = uri.paramsEnd();
+    int start = uri.startOffset();
+    boolean inStartLine = m.offset() + start < m.headersStart();
+    if (!inStartLine && (start == 0 || m.array()[m.offset() + start - 1] != '<')) {
+      // a bare addr-spec: what follows ';' would be a header parameter, so bracket the URI
+      replace(start, start, "<");
+      return replace(at, at, text + ">");
+    }
+    return replace(at, at, text);
   }
 
   /**

@@ -20,6 +20,8 @@ import java.util.List;
 public final class SipMessage {
   /** Created by the first {@link #edit()}; null while nobody edits. */
   private SipEditor editor;
+  /** Created by the first {@link #sdp()}; over the original body, which edits never change. */
+  private Sdp sdp;
 
   private final byte[] b;
   private final int off;
@@ -714,12 +716,21 @@ public final class SipMessage {
   }
 
   /**
-   * Parses the body as SDP, regardless of Content-Type (callers check {@link #contentType()}).
+   * The body as SDP, regardless of Content-Type (callers check {@link #contentType()}). Parsed on
+   * the first call and cached, so every inspector of a chain shares one parse. It always reflects
+   * the <em>original</em> body: a body replaced through {@link #edit()} (e.g. after
+   * {@link SdpEditor} rewrote addresses) is not seen here; parse {@link SipEditor#apply()} to read
+   * the edited message.
    *
-   * @return the session description over the body bytes
+   * @return the session description over the original body bytes
    */
   public Sdp sdp() {
-    return Sdp.parse(b, bodyStart, off + len - bodyStart);
+    Sdp parsed = sdp;
+    if (parsed == null) {
+      parsed = Sdp.parse(b, bodyStart, off + len - bodyStart);
+      sdp = parsed;
+    }
+    return parsed;
   }
 
   // ---------------------------------------------------------------- validation

@@ -248,6 +248,22 @@ public final class SipUri {
     return base < 0 || kind != KIND_SIP ? -1 : hostPortEnd - base;
   }
 
+  /** Message span {@code [";", end)} of a URI parameter, or null (for {@link SipEditor}). */
+  int[] paramSpan(String name) {
+    int[] span = params.span(name);
+    return span == null ? null : new int[] {span[0] - base, span[1] - base};
+  }
+
+  /** Message offset of the URI's first byte (its scheme). */
+  int startOffset() {
+    return start - base;
+  }
+
+  /** Message offset just past the last URI parameter (before {@code ?headers}). */
+  int paramsEnd() {
+    return (headersStart >= 0 ? headersStart - 1 : end) - base;
+  }
+
   /** The URI exactly as written. */
   @Override
   public String toString() {

@@ -180,4 +180,64 @@ class SipEditorTest {
     assertThat(tooBig.reasonPhrase()).isEqualTo("Request Entity Too Large");
     assertThatThrownBy(() -> ResponseBuilder.to(r)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void uriParametersAreReplacedOrAppendedInsideTheUri() throws Exception {
+    String text = "REGISTER sip:example.com SIP/2.0\r\n"
+        + "Via: SIP/2.0/TLS 10.0.0.5:5061;branch=z9hG4bKu1\r\n"
+        + "To: <sip:alice@example.com>\r\n"
+        + "From: <sip:alice@example.com>;tag=1\r\n"
+        + "Call-ID: u1@10.0.0.5\r\n"
+        + "CSeq: 1 REGISTER\r\n"
+        + "Contact: <sip:alice@10.0.0.5:5061;transport=tls>;expires=60, "
+        + "<sip:alice@10.0.0.6?subject=x>, sip:alice@10.0.0.7;q=0.5\r\n"
+        + "Content-Length: 0\r\n\r\n";
+    SipMessage m = SipMessage.parse(bytes(text));
+    java.util.List<NameAddress> contacts = m.contacts();
+    SipEditor ed = m.edit()
+        .setUriParam(contacts.get(0).uri(), "transport", "udp")
+        .setUriParam(contacts.get(0).uri(), "x-orig", "10.0.0.5:5061")
+        .setUriParam(contacts.get(1).uri(), "lr", null)
+        .setUriParam(contacts.get(2).uri(), "x-orig", "[2001:db8::1]:5060");
+    String out = str(ed.toByteArray());
+    assertThat(out).contains("Contact: <sip:alice@10.0.0.5:5061;transport=udp;x-orig=10.0.0.5:5061>"
+        + ";expires=60, <sip:alice@10.0.0.6;lr?subject=x>, <sip:alice@10.0.0.7;x-orig=[2001:db8::1]:5060>"
+        + ";q=0.5\r\n");
+    java.util.List<NameAddress> again = SipMessage.parse(bytes(out)).contacts();
+    assertThat(again.get(0).uri().param("x-orig")).isEqualTo("10.0.0.5:5061");
+    assertThat(again.get(0).expires()).isEqualTo(60);
+    assertThat(again.get(1).uri().param("lr")).isEmpty();
+    assertThat(again.get(1).uri().headers()).containsEntry("subject", "x");
+    assertThat(again.get(2).uri().param("x-orig")).isEqualTo("[2001:db8::1]:5060");
+    assertThat(again.get(2).params()).containsEntry("q", "0.5");
+    SipMessage ruri = m.edit().setUriParam(m.requestUri(), "transport", "tls").apply();
+    assertThat(ruri.startLine()).isEqualTo("REGISTER sip:example.com;transport=tls SIP/2.0");
+
+    SipUri uri = contacts.get(0).uri();
+    assertThatThrownBy(() -> m.edit().setUriParam(uri, "bad name", "1"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> m.edit().setUriParam(uri, "x", "a;b"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> m.edit().setUriParam(uri, "x", "a\r\nX: 1"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> m.edit().setUriParam(SipUri.parse("sip:a@b"), "x", "1"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void sdpIsParsedOnceAndReflectsTheOriginalBody() throws Exception {
+    String sdpText = "v=0\r\no=- 1 1 IN IP4 10.0.0.5\r\ns=-\r\nc=IN IP4 10.0.0.5\r\nt=0 0\r\n"
+        + "m=audio 49170 RTP/AVP 0\r\n";
+    SipMessage m = SipMessage.parse(bytes("INVITE sip:bob@example.com SIP/2.0\r\n"
+        + "Via: SIP/2.0/TLS 10.0.0.5:5061;branch=z9hG4bKs1\r\n"
+        + "Content-Type: application/sdp\r\nContent-Length: " + sdpText.length() + "\r\n\r\n" + sdpText));
+    Sdp first = m.sdp();
+    assertThat(m.sdp()).isSameAs(first);
+    SdpEditor se = first.edit();
+    se.setMediaPort(first.mediaLine(0, 'm'), 5118);
+    m.edit().setBody(se.toByteArray());
+    assertThat(m.sdp()).isSameAs(first);
+    assertThat(m.sdp().mediaLine(0, 'm').media().port()).isEqualTo(49170);
+    assertThat(m.edit().apply().sdp().mediaLine(0, 'm').media().port()).isEqualTo(5118);
+  }
 }
