@@ -1,5 +1,8 @@
 package io.sipalg.tls.engine;
 
+import io.sipalg.api.SslPfs;
+import io.sipalg.api.SslAlgorithm;
+import io.sipalg.api.TlsVersion;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +27,7 @@ import javax.net.ssl.SSLContext;
  * @param pfs {@code ssl-pfs}
  */
 public record CipherSuitePolicy(
-    TlsVersion minVersion, TlsVersion maxVersion, SslAlgorithm algorithm, PfsPolicy pfs) {
+    TlsVersion minVersion, TlsVersion maxVersion, SslAlgorithm algorithm, SslPfs pfs) {
 
   /** Checks the arguments. */
   public CipherSuitePolicy {
@@ -33,8 +36,8 @@ public record CipherSuitePolicy(
     Objects.requireNonNull(algorithm, "algorithm");
     Objects.requireNonNull(pfs, "pfs");
     if (minVersion.compareTo(maxVersion) > 0) {
-      throw new TlsPolicyException("ssl-min-version " + minVersion.fortiosName()
-          + " is above ssl-max-version " + maxVersion.fortiosName());
+      throw new TlsPolicyException("ssl-min-version " + minVersion.fortiOsName()
+          + " is above ssl-max-version " + maxVersion.fortiOsName());
     }
   }
 
@@ -59,7 +62,7 @@ public record CipherSuitePolicy(
   public EffectiveTlsSettings settingsFor(JsseProvider provider, List<String> supportedSuites) {
     List<String> notes = new ArrayList<>();
     TlsVersion max = maxVersion;
-    if (pfs == PfsPolicy.DENY && max == TlsVersion.TLS_1_3) {
+    if (pfs == SslPfs.DENY && max == TlsVersion.TLS_1_3) {
       if (minVersion == TlsVersion.TLS_1_3) {
         throw new TlsPolicyException("ssl-pfs deny cannot work with ssl-min-version tls-1.3:"
             + " TLS 1.3 key exchange is always forward-secret; lower ssl-min-version or allow PFS");
@@ -87,10 +90,10 @@ public record CipherSuitePolicy(
         .toList();
     if (suites.isEmpty()) {
       throw new TlsPolicyException("no cipher suite of " + provider + " satisfies ssl-algorithm "
-          + name(algorithm) + ", ssl-pfs " + name(pfs) + " between " + minVersion.fortiosName()
-          + " and " + max.fortiosName() + "; widen the versions or relax ssl-pfs/ssl-algorithm");
+          + algorithm.fortiOsName() + ", ssl-pfs " + pfs.fortiOsName() + " between " + minVersion.fortiOsName()
+          + " and " + max.fortiOsName() + "; widen the versions or relax ssl-pfs/ssl-algorithm");
     }
-    boolean anyPerVersion = protocols.stream().map(p -> TlsVersion.fromJsseName(p).orElseThrow())
+    boolean anyPerVersion = protocols.stream().map(p -> TlsVersion.fromJsseName(p))
         .anyMatch(v -> suites.stream().anyMatch(s -> usableBetween(s, v, v)));
     if (!anyPerVersion) {
       throw new TlsPolicyException("no enabled protocol can use the enabled suites");
@@ -112,7 +115,7 @@ public record CipherSuitePolicy(
    * @throws TlsPolicyException when it cannot
    */
   public void checkCertificateKey(PublicKey certificateKey, String certificateName) {
-    if (pfs == PfsPolicy.DENY && !"RSA".equals(certificateKey.getAlgorithm())) {
+    if (pfs == SslPfs.DENY && !"RSA".equals(certificateKey.getAlgorithm())) {
       throw new TlsPolicyException("ssl-pfs deny needs an RSA certificate (TLS_RSA_* key exchange),"
           + " but certificate \"" + certificateName + "\" has a "
           + certificateKey.getAlgorithm() + " key");
@@ -197,9 +200,5 @@ public record CipherSuitePolicy(
       to = TlsVersion.TLS_1_2;
     }
     return from.compareTo(high) <= 0 && to.compareTo(low) >= 0;
-  }
-
-  private static String name(Enum<?> e) {
-    return e.name().toLowerCase(java.util.Locale.ROOT);
   }
 }

@@ -1,5 +1,6 @@
 package io.sipalg.tls.engine;
 
+import io.sipalg.api.TlsVersion;
 import java.security.GeneralSecurityException;
 import java.security.Provider;
 import java.security.Security;
@@ -190,7 +191,7 @@ public final class JsseBootstrap {
       TlsVersion probe = lowest == TlsVersion.SSL_3_0 ? TlsVersion.TLS_1_0 : lowest;
       if (probe.compareTo(TlsVersion.TLS_1_2) < 0 && !protocols.contains(probe.jsseName())) {
         warnings.add(name + " was initialised before JsseBootstrap with " + DISABLED_ALGORITHMS
-            + " blocking " + probe.jsseName() + ": ssl-min-version " + lowest.fortiosName()
+            + " blocking " + probe.jsseName() + ": ssl-min-version " + lowest.fortiOsName()
             + " will not work in this JVM (enabled by default: " + protocols + ")");
       }
       if (tripleDes

@@ -1,5 +1,6 @@
 package io.sipalg.tls.engine;
 
+import io.sipalg.api.SslClientRenegotiation;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -8,13 +9,13 @@ import java.util.Optional;
  * neither provider offers a per-engine switch.
  *
  * <ul>
- *   <li>{@link RenegotiationPolicy#DENY}: after the initial handshake on TLS 1.2 and below, any
+ *   <li>{@link SslClientRenegotiation#DENY}: after the initial handshake on TLS 1.2 and below, any
  *       handshake record from the phone is a renegotiation attempt and ends the session. (On TLS
  *       1.3 a client key update travels in application-data records and passes.)
- *   <li>{@link RenegotiationPolicy#SECURE}: the phone's first ClientHello must offer the SCSV or
+ *   <li>{@link SslClientRenegotiation#SECURE}: the phone's first ClientHello must offer the SCSV or
  *       the {@code renegotiation_info} extension, unless it offers TLS 1.3 only; a malformed hello
  *       is refused too. Renegotiations after such a hello pass (the engine verifies the binding).
- *   <li>{@link RenegotiationPolicy#ALLOW}: everything passes; only a SunJSSE phone leg then
+ *   <li>{@link SslClientRenegotiation#ALLOW}: everything passes; only a SunJSSE phone leg then
  *       performs the renegotiation, BCJSSE refuses it (see {@link #effectiveNote()}).
  * </ul>
  *
@@ -23,7 +24,7 @@ import java.util.Optional;
 public final class RenegotiationGuard implements RecordObserver {
   private static final int HANDSHAKE = 22;
 
-  private final RenegotiationPolicy policy;
+  private final SslClientRenegotiation policy;
   private final JsseProvider provider;
   private final ClientHelloParser parser = new ClientHelloParser();
   private ClientHelloParser.Result hello;
@@ -35,7 +36,7 @@ public final class RenegotiationGuard implements RecordObserver {
    * @param policy the profile's {@code ssl-client-renegotiation}
    * @param phoneLegProvider the provider of the guarded (server-mode) engine
    */
-  public RenegotiationGuard(RenegotiationPolicy policy, JsseProvider phoneLegProvider) {
+  public RenegotiationGuard(SslClientRenegotiation policy, JsseProvider phoneLegProvider) {
     this.policy = Objects.requireNonNull(policy, "policy");
     this.provider = Objects.requireNonNull(phoneLegProvider, "phoneLegProvider");
   }
@@ -52,7 +53,7 @@ public final class RenegotiationGuard implements RecordObserver {
       return RecordVerdict.PASS;
     }
     renegotiationAttempts++;
-    if (policy == RenegotiationPolicy.DENY) {
+    if (policy == SslClientRenegotiation.DENY) {
       return RecordVerdict.refuse(FailureReason.RENEGOTIATION_DENIED,
           "the phone sent a handshake record after the " + record.protocol() + " handshake");
     }
@@ -65,7 +66,7 @@ public final class RenegotiationGuard implements RecordObserver {
       return RecordVerdict.PASS;
     }
     hello = r;
-    if (policy != RenegotiationPolicy.SECURE) {
+    if (policy != SslClientRenegotiation.SECURE) {
       return RecordVerdict.PASS;
     }
     if (r.status() == ClientHelloParser.Status.MALFORMED) {
@@ -95,7 +96,7 @@ public final class RenegotiationGuard implements RecordObserver {
   }
 
   /** The policy this guard enforces. */
-  public RenegotiationPolicy policy() {
+  public SslClientRenegotiation policy() {
     return policy;
   }
 
@@ -113,8 +114,8 @@ public final class RenegotiationGuard implements RecordObserver {
    * @param policy the configured policy
    * @param provider the phone leg's provider
    */
-  public static Optional<String> effectiveNote(RenegotiationPolicy policy, JsseProvider provider) {
-    if (policy != RenegotiationPolicy.DENY && !provider.performsClientInitiatedRenegotiation()) {
+  public static Optional<String> effectiveNote(SslClientRenegotiation policy, JsseProvider provider) {
+    if (policy != SslClientRenegotiation.DENY && !provider.performsClientInitiatedRenegotiation()) {
       return Optional.of("ssl-client-renegotiation " + policy.name().toLowerCase(java.util.Locale.ROOT)
           + ": " + provider + " refuses client-initiated renegotiation with a no_renegotiation"
           + " warning (phones that treat it as fatal, such as SunJSSE clients, then end the"

@@ -1,5 +1,7 @@
 package io.sipalg.tls.session;
 
+import io.sipalg.api.SslAlgorithm;
+import io.sipalg.api.TlsVersion;
 import io.sipalg.api.VoipProfile;
 import io.sipalg.api.cert.CertificateStore;
 import io.sipalg.api.cert.CertificateStoreException;
@@ -12,12 +14,8 @@ import io.sipalg.tls.engine.EffectiveTlsSettings;
 import io.sipalg.tls.engine.JsseBootstrap;
 import io.sipalg.tls.engine.JsseProvider;
 import io.sipalg.tls.engine.PeerTrustManager;
-import io.sipalg.tls.engine.PfsPolicy;
 import io.sipalg.tls.engine.RenegotiationGuard;
-import io.sipalg.tls.engine.RenegotiationPolicy;
-import io.sipalg.tls.engine.SslAlgorithm;
 import io.sipalg.tls.engine.TlsPolicyException;
-import io.sipalg.tls.engine.TlsVersion;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.ArrayList;
@@ -55,12 +53,12 @@ final class ProfileTls {
     this.profile = profile;
     this.provider = tlsProvider == TlsProvider.BC_JSSE ? JsseProvider.BCJSSE : JsseProvider.SUN_JSSE;
     this.storeVersion = store.version();
-    TlsVersion min = TlsVersion.valueOf(profile.sslMinVersion().name());
-    TlsVersion max = TlsVersion.valueOf(profile.sslMaxVersion().name());
-    SslAlgorithm algorithm = SslAlgorithm.valueOf(profile.sslAlgorithm().name());
+    TlsVersion min = profile.sslMinVersion();
+    TlsVersion max = profile.sslMaxVersion();
+    SslAlgorithm algorithm = profile.sslAlgorithm();
     JsseBootstrap.ensure(min, algorithm != SslAlgorithm.HIGH);
     CipherSuitePolicy policy =
-        new CipherSuitePolicy(min, max, algorithm, PfsPolicy.valueOf(profile.sslPfs().name()));
+        new CipherSuitePolicy(min, max, algorithm, profile.sslPfs());
 
     LocalCertificate serverCertificate = store.local(profile.sslServerCertificate());
     policy.checkCertificateKey(serverCertificate.certificate().getPublicKey(), serverCertificate.name());
@@ -166,7 +164,7 @@ final class ProfileTls {
 
   RenegotiationGuard newRenegotiationGuard() {
     return new RenegotiationGuard(
-        RenegotiationPolicy.valueOf(profile.sslClientRenegotiation().name()), provider);
+        profile.sslClientRenegotiation(), provider);
   }
 
   private static boolean isHostName(String name) {
@@ -210,7 +208,7 @@ final class ProfileTls {
             : "ssl-auth-client: no phone certificate requested");
     lines.add("ssl-client-renegotiation: " + profile.sslClientRenegotiation().fortiOsName());
     RenegotiationGuard.effectiveNote(
-            RenegotiationPolicy.valueOf(profile.sslClientRenegotiation().name()), provider)
+            profile.sslClientRenegotiation(), provider)
         .ifPresent(lines::add);
     return List.copyOf(lines);
   }

@@ -1,5 +1,9 @@
 package io.sipalg.tls.engine;
 
+import io.sipalg.api.SslPfs;
+import io.sipalg.api.SslClientRenegotiation;
+import io.sipalg.api.SslAlgorithm;
+import io.sipalg.api.TlsVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +18,7 @@ class CipherSuitePolicyTest {
   }
 
   private static EffectiveTlsSettings settings(JsseProvider p, TlsVersion min, TlsVersion max,
-      SslAlgorithm alg, PfsPolicy pfs) {
+      SslAlgorithm alg, SslPfs pfs) {
     return new CipherSuitePolicy(min, max, alg, pfs).settingsFor(p, context(p));
   }
 
@@ -22,7 +26,7 @@ class CipherSuitePolicyTest {
   @EnumSource(JsseProvider.class)
   void highOffersAesAndChaChaOnlyWithAesGcmFirst(JsseProvider p) {
     EffectiveTlsSettings s = settings(p, TlsVersion.TLS_1_2, TlsVersion.TLS_1_3,
-        SslAlgorithm.HIGH, PfsPolicy.ALLOW);
+        SslAlgorithm.HIGH, SslPfs.ALLOW);
     assertThat(s.protocols()).containsExactly("TLSv1.2", "TLSv1.3");
     assertThat(s.cipherSuites()).isNotEmpty()
         .allMatch(c -> c.contains("_AES_") || c.contains("CHACHA20"))
@@ -46,15 +50,15 @@ class CipherSuitePolicyTest {
   @EnumSource(JsseProvider.class)
   void mediumAdds3DesAndLowEqualsMediumWithANote(JsseProvider p) {
     EffectiveTlsSettings medium = settings(p, TlsVersion.TLS_1_0, TlsVersion.TLS_1_2,
-        SslAlgorithm.MEDIUM, PfsPolicy.ALLOW);
+        SslAlgorithm.MEDIUM, SslPfs.ALLOW);
     EffectiveTlsSettings low = settings(p, TlsVersion.TLS_1_0, TlsVersion.TLS_1_2,
-        SslAlgorithm.LOW, PfsPolicy.ALLOW);
+        SslAlgorithm.LOW, SslPfs.ALLOW);
     assertThat(medium.cipherSuites()).anyMatch(c -> c.contains("3DES_EDE_CBC"));
     assertThat(medium.cipherSuites().get(medium.cipherSuites().size() - 1)).contains("3DES");
     assertThat(low.cipherSuites()).isEqualTo(medium.cipherSuites());
     assertThat(low.notes()).contains("ssl-algorithm low = medium: no RC4/DES in this provider");
     assertThat(low.cipherSuites()).noneMatch(c -> c.contains("RC4") || c.contains("_DES_"));
-    String note = RenegotiationGuard.effectiveNote(RenegotiationPolicy.ALLOW, p).orElse("none");
+    String note = RenegotiationGuard.effectiveNote(SslClientRenegotiation.ALLOW, p).orElse("none");
     assertThat(low.withNote(note).notes()).hasSize(low.notes().size() + 1).endsWith(note);
   }
 
@@ -62,7 +66,7 @@ class CipherSuitePolicyTest {
   @EnumSource(JsseProvider.class)
   void pfsDenyKeepsOnlyRsaKeyExchangeAndCapsAtTls12(JsseProvider p) {
     EffectiveTlsSettings s = settings(p, TlsVersion.TLS_1_2, TlsVersion.TLS_1_3,
-        SslAlgorithm.HIGH, PfsPolicy.DENY);
+        SslAlgorithm.HIGH, SslPfs.DENY);
     assertThat(s.protocols()).containsExactly("TLSv1.2");
     assertThat(s.cipherSuites()).isNotEmpty().allMatch(c -> c.startsWith("TLS_RSA_WITH_AES"));
     assertThat(s.notes()).anyMatch(n -> n.contains("caps the version at tls-1.2"));
@@ -72,7 +76,7 @@ class CipherSuitePolicyTest {
   @EnumSource(JsseProvider.class)
   void pfsRequireKeepsOnlyEphemeralKeyExchangeAndTls13(JsseProvider p) {
     EffectiveTlsSettings s = settings(p, TlsVersion.TLS_1_0, TlsVersion.TLS_1_3,
-        SslAlgorithm.MEDIUM, PfsPolicy.REQUIRE);
+        SslAlgorithm.MEDIUM, SslPfs.REQUIRE);
     assertThat(s.cipherSuites()).isNotEmpty()
         .allMatch(c -> c.contains("ECDHE_") || c.contains("DHE_") || !c.contains("_WITH_"))
         .noneMatch(c -> c.contains("_RSA_WITH_") && !c.contains("DHE_RSA"));
@@ -83,10 +87,10 @@ class CipherSuitePolicyTest {
   @EnumSource(JsseProvider.class)
   void versionsOutsideTheRangeDropTheirSuites(JsseProvider p) {
     EffectiveTlsSettings tls13 = settings(p, TlsVersion.TLS_1_3, TlsVersion.TLS_1_3,
-        SslAlgorithm.HIGH, PfsPolicy.REQUIRE);
+        SslAlgorithm.HIGH, SslPfs.REQUIRE);
     assertThat(tls13.cipherSuites()).allMatch(c -> !c.contains("_WITH_"));
     EffectiveTlsSettings old = settings(p, TlsVersion.SSL_3_0, TlsVersion.TLS_1_1,
-        SslAlgorithm.HIGH, PfsPolicy.ALLOW);
+        SslAlgorithm.HIGH, SslPfs.ALLOW);
     assertThat(old.protocols()).containsExactly("SSLv3", "TLSv1", "TLSv1.1");
     assertThat(old.cipherSuites()).isNotEmpty().allMatch(c -> c.endsWith("_CBC_SHA"));
   }
@@ -95,14 +99,14 @@ class CipherSuitePolicyTest {
   @EnumSource(JsseProvider.class)
   void impossibleCombinationsFailClearly(JsseProvider p) {
     assertThatThrownBy(() -> settings(p, TlsVersion.TLS_1_3, TlsVersion.TLS_1_3,
-        SslAlgorithm.HIGH, PfsPolicy.DENY))
+        SslAlgorithm.HIGH, SslPfs.DENY))
         .isInstanceOf(TlsPolicyException.class).hasMessageContaining("ssl-pfs deny")
         .hasMessageContaining("tls-1.3");
     assertThatThrownBy(() -> new CipherSuitePolicy(TlsVersion.TLS_1_2, TlsVersion.TLS_1_0,
-        SslAlgorithm.HIGH, PfsPolicy.ALLOW))
+        SslAlgorithm.HIGH, SslPfs.ALLOW))
         .isInstanceOf(TlsPolicyException.class).hasMessageContaining("above ssl-max-version");
     assertThatThrownBy(() -> new CipherSuitePolicy(TlsVersion.TLS_1_2, TlsVersion.TLS_1_2,
-        SslAlgorithm.HIGH, PfsPolicy.ALLOW).settingsFor(p, List.of("TLS_RSA_WITH_NULL_SHA256",
+        SslAlgorithm.HIGH, SslPfs.ALLOW).settingsFor(p, List.of("TLS_RSA_WITH_NULL_SHA256",
             "TLS_ECDHE_RSA_WITH_ARIA_128_GCM_SHA256")))
         .isInstanceOf(TlsPolicyException.class).hasMessageContaining("no cipher suite");
   }
@@ -111,7 +115,7 @@ class CipherSuitePolicyTest {
   @EnumSource(JsseProvider.class)
   void pfsDenyNeedsAnRsaCertificate(JsseProvider p) {
     CipherSuitePolicy deny = new CipherSuitePolicy(TlsVersion.TLS_1_2, TlsVersion.TLS_1_2,
-        SslAlgorithm.HIGH, PfsPolicy.DENY);
+        SslAlgorithm.HIGH, SslPfs.DENY);
     deny.checkCertificateKey(TestPki.SERVER_RSA.cert().getPublicKey(), "Server_cert");
     assertThatThrownBy(() -> deny.checkCertificateKey(TestPki.SERVER_EC.cert().getPublicKey(),
         "Server_cert")).isInstanceOf(TlsPolicyException.class)

@@ -1,5 +1,6 @@
 package io.sipalg.tls.engine;
 
+import io.sipalg.api.SslClientRenegotiation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
@@ -62,7 +63,7 @@ class ClientHelloParserTest {
   @Test
   void guardReassemblesAHelloSplitAcrossRecordsOnARealLeg() throws Exception {
     byte[] message = CraftedHello.message(false, false, "split.example.test");
-    RenegotiationGuard guard = new RenegotiationGuard(RenegotiationPolicy.SECURE,
+    RenegotiationGuard guard = new RenegotiationGuard(SslClientRenegotiation.SECURE,
         JsseProvider.SUN_JSSE);
     TlsLeg server = TlsLeg.builder(TestPki.serverEngine(
         TestPki.serverContext(JsseProvider.SUN_JSSE, TestPki.SERVER_EC), List.of("TLSv1.2"), null))

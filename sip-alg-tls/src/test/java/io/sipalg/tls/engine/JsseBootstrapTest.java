@@ -1,5 +1,6 @@
 package io.sipalg.tls.engine;
 
+import io.sipalg.api.TlsVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;

@@ -1,5 +1,6 @@
 package io.sipalg.tls.engine;
 
+import io.sipalg.api.TlsVersion;
 import javax.net.ssl.SSLContext;
 
 /**

@@ -1,5 +1,8 @@
 package io.sipalg.tls.engine;
 
+import io.sipalg.api.SslPfs;
+import io.sipalg.api.SslAlgorithm;
+import io.sipalg.api.TlsVersion;
 import static io.sipalg.tls.engine.TestPki.SERVER_EC;
 import static io.sipalg.tls.engine.TestPki.SERVER_RSA;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +29,7 @@ class ProtocolPolicyHandshakeTest {
   @EnumSource(JsseProvider.class)
   void refusesATls11ClientBelowATls12Minimum(JsseProvider p) {
     SSLEngine server = policyServer(p, SERVER_EC, new CipherSuitePolicy(TlsVersion.TLS_1_2,
-        TlsVersion.TLS_1_3, SslAlgorithm.HIGH, PfsPolicy.ALLOW));
+        TlsVersion.TLS_1_3, SslAlgorithm.HIGH, SslPfs.ALLOW));
     SSLEngine client = TestPki.clientEngine(TestPki.clientContext(p, null), TestPki.HOST,
         TestPki.freshPort(), List.of("TLSv1.1"),
         List.of("TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA"));
@@ -43,7 +46,7 @@ class ProtocolPolicyHandshakeTest {
   @EnumSource(JsseProvider.class)
   void refusesAnRsaKeyExchangeOnlyClientUnderPfsRequire(JsseProvider p) {
     SSLEngine server = policyServer(p, SERVER_RSA, new CipherSuitePolicy(TlsVersion.TLS_1_2,
-        TlsVersion.TLS_1_3, SslAlgorithm.HIGH, PfsPolicy.REQUIRE));
+        TlsVersion.TLS_1_3, SslAlgorithm.HIGH, SslPfs.REQUIRE));
     SSLEngine client = TestPki.clientEngine(TestPki.clientContext(p, null), TestPki.HOST,
         TestPki.freshPort(), List.of("TLSv1.2"),
         List.of("TLS_RSA_WITH_AES_128_GCM_SHA256", "TLS_RSA_WITH_AES_128_CBC_SHA"));
@@ -58,7 +61,7 @@ class ProtocolPolicyHandshakeTest {
   @EnumSource(JsseProvider.class)
   void negotiatesRsaKeyExchangeUnderPfsDenyWithAnRsaCertificate(JsseProvider p) {
     CipherSuitePolicy deny = new CipherSuitePolicy(TlsVersion.TLS_1_2, TlsVersion.TLS_1_3,
-        SslAlgorithm.HIGH, PfsPolicy.DENY);
+        SslAlgorithm.HIGH, SslPfs.DENY);
     deny.checkCertificateKey(SERVER_RSA.cert().getPublicKey(), "server-rsa");
     SSLEngine server = policyServer(p, SERVER_RSA, deny);
     // A modern client offering everything (TLS 1.3 first): the server's policy decides.

@@ -1,5 +1,6 @@
 package io.sipalg.tls.engine;
 
+import io.sipalg.api.SslClientRenegotiation;
 import static io.sipalg.tls.engine.TestPki.SERVER_EC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,7 +19,7 @@ class RenegotiationGuardTest {
   private record Setup(LegPair pair, RenegotiationGuard guard, List<HandshakeInfo> serverEvents) {}
 
   /** A SunJSSE phone (the only provider that initiates renegotiation) against a guarded leg. */
-  private static Setup guarded(JsseProvider serverProvider, RenegotiationPolicy policy,
+  private static Setup guarded(JsseProvider serverProvider, SslClientRenegotiation policy,
       String version) {
     RenegotiationGuard guard = new RenegotiationGuard(policy, serverProvider);
     List<HandshakeInfo> events = new ArrayList<>();
@@ -37,7 +38,7 @@ class RenegotiationGuardTest {
   @EnumSource(JsseProvider.class)
   void denyEndsTheSessionWhenThePhoneRenegotiatesOnTls12(JsseProvider serverProvider)
       throws Exception {
-    Setup s = guarded(serverProvider, RenegotiationPolicy.DENY, "TLSv1.2");
+    Setup s = guarded(serverProvider, SslClientRenegotiation.DENY, "TLSv1.2");
     int before = s.pair.serverRecords.size();
     s.pair.client.beginHandshake();
     s.pair.pump();
@@ -54,7 +55,7 @@ class RenegotiationGuardTest {
   @ParameterizedTest
   @EnumSource(JsseProvider.class)
   void denyLetsATls13KeyUpdateThrough(JsseProvider serverProvider) throws Exception {
-    Setup s = guarded(serverProvider, RenegotiationPolicy.DENY, "TLSv1.3");
+    Setup s = guarded(serverProvider, SslClientRenegotiation.DENY, "TLSv1.3");
     s.pair.client.beginHandshake(); // SunJSSE sends a KeyUpdate on TLS 1.3
     s.pair.send(s.pair.client, "after key update".getBytes());
     s.pair.send(s.pair.server, "still here".getBytes());
@@ -67,7 +68,7 @@ class RenegotiationGuardTest {
 
   @org.junit.jupiter.api.Test
   void allowOnSunJssePerformsTheRenegotiationAndDataStillFlows() throws Exception {
-    Setup s = guarded(JsseProvider.SUN_JSSE, RenegotiationPolicy.ALLOW, "TLSv1.2");
+    Setup s = guarded(JsseProvider.SUN_JSSE, SslClientRenegotiation.ALLOW, "TLSv1.2");
     s.pair.client.beginHandshake();
     s.pair.pump();
     assertThat(s.guard.renegotiationAttempts()).isPositive();
@@ -87,7 +88,7 @@ class RenegotiationGuardTest {
    */
   @org.junit.jupiter.api.Test
   void allowOnBcJsseIsReportedAsRefusedByTheProvider() throws Exception {
-    Setup s = guarded(JsseProvider.BCJSSE, RenegotiationPolicy.ALLOW, "TLSv1.2");
+    Setup s = guarded(JsseProvider.BCJSSE, SslClientRenegotiation.ALLOW, "TLSv1.2");
     assertThat(s.guard.effectiveNote()).hasValueSatisfying(n -> assertThat(n)
         .contains("BCJSSE refuses client-initiated renegotiation"));
     s.pair.client.beginHandshake();
@@ -102,7 +103,7 @@ class RenegotiationGuardTest {
   @ParameterizedTest
   @EnumSource(JsseProvider.class)
   void secureRefusesAHelloWithoutScsvOrRenegotiationInfo(JsseProvider p) throws Exception {
-    RenegotiationGuard guard = new RenegotiationGuard(RenegotiationPolicy.SECURE, p);
+    RenegotiationGuard guard = new RenegotiationGuard(SslClientRenegotiation.SECURE, p);
     TlsLeg server = phoneLeg(p, guard);
     assertThatThrownBy(() -> server.receive(ByteBuffer.wrap(CraftedHello.record(false, false,
         "sip.example.test"))))
@@ -121,7 +122,7 @@ class RenegotiationGuardTest {
   @EnumSource(JsseProvider.class)
   void secureAcceptsAHelloWithScsvOrRenegotiationInfo(JsseProvider p) throws Exception {
     for (boolean scsv : new boolean[] {true, false}) {
-      RenegotiationGuard guard = new RenegotiationGuard(RenegotiationPolicy.SECURE, p);
+      RenegotiationGuard guard = new RenegotiationGuard(SslClientRenegotiation.SECURE, p);
       TlsLeg server = phoneLeg(p, guard);
       server.receive(ByteBuffer.wrap(CraftedHello.record(scsv, !scsv, null)));
       assertThat(server.state()).isEqualTo(LegState.HANDSHAKING);
@@ -134,7 +135,7 @@ class RenegotiationGuardTest {
   @ParameterizedTest
   @EnumSource(JsseProvider.class)
   void allowLetsALegacyHelloThrough(JsseProvider p) throws Exception {
-    TlsLeg server = phoneLeg(p, new RenegotiationGuard(RenegotiationPolicy.ALLOW, p));
+    TlsLeg server = phoneLeg(p, new RenegotiationGuard(SslClientRenegotiation.ALLOW, p));
     server.receive(ByteBuffer.wrap(CraftedHello.record(false, false, null)));
     assertThat(server.state()).isEqualTo(LegState.HANDSHAKING);
     assertThat(server.networkOutbound().get(0)).isEqualTo((byte) 22);
@@ -145,7 +146,7 @@ class RenegotiationGuardTest {
   void secureAcceptsRealClientsOfBothProviders(JsseProvider serverProvider) {
     for (JsseProvider clientProvider : JsseProvider.values()) {
       for (String version : List.of("TLSv1.2", "TLSv1.3")) {
-        RenegotiationGuard guard = new RenegotiationGuard(RenegotiationPolicy.SECURE,
+        RenegotiationGuard guard = new RenegotiationGuard(SslClientRenegotiation.SECURE,
             serverProvider);
         SSLEngine server = TestPki.serverEngine(TestPki.serverContext(serverProvider, SERVER_EC),
             List.of(version), null);
@@ -169,7 +170,7 @@ class RenegotiationGuardTest {
   @ParameterizedTest
   @EnumSource(JsseProvider.class)
   void secureRefusesAMalformedHelloWithATypedError(JsseProvider p) {
-    RenegotiationGuard guard = new RenegotiationGuard(RenegotiationPolicy.SECURE, p);
+    RenegotiationGuard guard = new RenegotiationGuard(SslClientRenegotiation.SECURE, p);
     TlsLeg server = phoneLeg(p, guard);
     byte[] msg = CraftedHello.message(true, false, null);
     msg[3] = (byte) (msg[3] + 40); // claims 40 more bytes than the record holds...

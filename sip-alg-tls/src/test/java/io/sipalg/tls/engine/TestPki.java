@@ -1,5 +1,8 @@
 package io.sipalg.tls.engine;
 
+import io.sipalg.api.SslPfs;
+import io.sipalg.api.SslAlgorithm;
+import io.sipalg.api.TlsVersion;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -167,13 +170,13 @@ final class TestPki {
   }
 
   static List<String> highSuites(SSLContext ctx, List<String> protocols) {
-    TlsVersion min = protocols.stream().map(v -> TlsVersion.fromJsseName(v).orElseThrow())
+    TlsVersion min = protocols.stream().map(v -> TlsVersion.fromJsseName(v))
         .min(Enum::compareTo).orElseThrow();
-    TlsVersion max = protocols.stream().map(v -> TlsVersion.fromJsseName(v).orElseThrow())
+    TlsVersion max = protocols.stream().map(v -> TlsVersion.fromJsseName(v))
         .max(Enum::compareTo).orElseThrow();
     JsseProvider provider = ctx.getProvider().getName().equals("SunJSSE")
         ? JsseProvider.SUN_JSSE : JsseProvider.BCJSSE;
-    return new CipherSuitePolicy(min, max, SslAlgorithm.HIGH, PfsPolicy.ALLOW)
+    return new CipherSuitePolicy(min, max, SslAlgorithm.HIGH, SslPfs.ALLOW)
         .settingsFor(provider, ctx).cipherSuites();
   }
 
