@@ -125,8 +125,8 @@ final class RunCommand implements Callable<Integer> {
       err.flush();
       return 1;
     }
-    out.println("sip-alg: listening on " + runner.listenAddress() + ", upstream " + upstreamAddress
-        + ", profile " + profile + ", " + provider + ", " + loops + " thread(s)");
+    out.println("sip-alg: listening on " + text(runner.listenAddress()) + ", upstream "
+        + text(upstreamAddress) + ", profile " + profile + ", " + provider + ", " + loops + " thread(s)");
     out.flush();
     ScheduledExecutorService stats = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "sip-alg-stats");
@@ -155,6 +155,11 @@ final class RunCommand implements Callable<Integer> {
       Thread.currentThread().interrupt();
     }
     return 0;
+  }
+
+  private static String text(InetSocketAddress address) {
+    String host = address.getHostString();
+    return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
   }
 
   private static int usageError(PrintWriter err, String message) {
