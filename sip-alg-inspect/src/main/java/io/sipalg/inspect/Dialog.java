@@ -4,6 +4,7 @@ import io.sipalg.api.session.Pinhole;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One tracked INVITE or SUBSCRIBE dialog (early or confirmed) of a session, keyed by the Call-ID
@@ -31,6 +32,12 @@ final class Dialog {
   long expiresAtNanos = Long.MAX_VALUE;
   /** Requested subscription duration in seconds, applied when the 2xx arrives. */
   long requestedExpires = -1;
+  /**
+   * {@code nat-port-range}: media index of the phone's SDP -> the outside RTP port allocated for it
+   * (RTCP is the next port). Reused by every later SDP of the phone in this dialog, offer or
+   * answer; released by {@link SessionState#finish} or when the media stops being translated.
+   */
+  final Map<Integer, Integer> natPorts = new TreeMap<>();
   /** Pinholes by slot (e.g. {@code sdp:PHONE_TO_SERVER:0}, {@code contact:...}). */
   final Map<String, Pinhole> pinholes = new LinkedHashMap<>();
 

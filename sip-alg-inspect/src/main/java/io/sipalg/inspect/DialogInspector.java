@@ -13,7 +13,8 @@ import java.util.Locale;
 
 /**
  * Tracks the session's INVITE and SUBSCRIBE dialogs and REGISTER bindings (Call-ID, tags, CSeq),
- * enforces {@code max-dialogs} (a new INVITE or SUBSCRIBE is answered {@code 503} when the
+ * enforces {@code max-dialogs} (a new INVITE or SUBSCRIBE is answered {@code 503} with
+ * {@code Retry-After: 30} when the
  * profile's dialogs across the ALG instance are at the cap; in-dialog requests always pass) and
  * ends dialogs on BYE, CANCEL, a final error, expiry or session close. Expiry is evaluated lazily
  * at every message.
@@ -21,6 +22,13 @@ import java.util.Locale;
 final class DialogInspector extends Link {
   private static final long DEFAULT_SUBSCRIBE_EXPIRES = 3600;
   private static final long DEFAULT_REGISTER_EXPIRES = 3600;
+  /**
+   * Seconds a caller refused by {@code max-dialogs} is asked to wait (RFC 3261 21.5.4: a 503 may
+   * say when to retry; without it some phones retry at once and keep the ALG busy).
+   */
+  static final int MAX_DIALOGS_RETRY_AFTER = 30;
+  private static final Verdict MAX_DIALOGS_REFUSAL = Verdict.respond(503, "Service Unavailable")
+      .withHeader("Retry-After", Integer.toString(MAX_DIALOGS_RETRY_AFTER));
 
   private final VoipProfile profile;
   private final InspectorServices services;
@@ -84,7 +92,7 @@ final class DialogInspector extends Link {
           String detail = "new " + method + " refused: " + profile.maxDialogs()
               + " dialogs already tracked for profile " + profile.name();
           log.violation(context, "max-dialogs", "respond", detail);
-          return Verdict.respond(503, "Service Unavailable");
+          return MAX_DIALOGS_REFUSAL;
         }
         NameAddress from = nameAddress(message, true);
         NameAddress to = nameAddress(message, false);
@@ -95,7 +103,7 @@ final class DialogInspector extends Link {
           services.releaseDialog(profile.name());
           log.violation(context, "max-dialogs", "respond",
               "session already tracks " + SessionState.MAX_DIALOGS_PER_SESSION + " dialogs");
-          return Verdict.respond(503, "Service Unavailable");
+          return MAX_DIALOGS_REFUSAL;
         }
         reporter.note("dialog: " + kind + " " + callId + " started");
         return Verdict.forward();

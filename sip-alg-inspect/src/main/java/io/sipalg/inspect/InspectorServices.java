@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The state the standard inspectors share across all sessions of one ALG instance: the
  * {@code <method>-rate} token buckets (keyed none / src-ip / dest-ip), the concurrent dialog count
- * per profile for {@code max-dialogs}, and the sessions' dialog tables for {@link #housekeeping}.
+ * per profile for {@code max-dialogs}, the outside RTP/RTCP ports allocated from
+ * {@code nat-port-range}, and the sessions' dialog tables for {@link #housekeeping}.
  * Create one per ALG instance and pass it to every {@link StandardInspectors#from} call. Thread-safe.
  *
  * <pre>{@code
@@ -27,12 +28,14 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Memory is bounded: rate-limit keys unused for {@link Builder#rateKeyIdle} are forgotten and at
  * most {@link Builder#maxRateKeys} exist (beyond that, new addresses share one overflow bucket per
- * profile and method); a session's dialog table is released when the core calls
- * {@code sessionClosed}.
+ * profile and method); the media ports are one bit each (8 KiB in all) and go back when their
+ * dialog ends, expires (also through {@link #housekeeping}) or its session closes; a session's
+ * dialog table is released when the core calls {@code sessionClosed}.
  */
 public final class InspectorServices {
   private final RateLimiter rateLimiter;
   private final Map<String, AtomicLong> dialogCounts = new ConcurrentHashMap<>();
+  private final MediaPortAllocator mediaPorts = new MediaPortAllocator();
   private final Map<String, SessionState> sessions = new ConcurrentHashMap<>();
   private final AlgEventListener housekeepingListener;
   private final Clock clock;
@@ -99,9 +102,21 @@ public final class InspectorServices {
     return n == null ? 0 : n.get();
   }
 
+  /**
+   * The outside RTP/RTCP port pairs currently allocated from {@code nat-port-range}, across all
+   * sessions and profiles (each pair is an even RTP port and the RTCP port above it).
+   */
+  public int mediaPortPairsInUse() {
+    return mediaPorts.pairsInUse();
+  }
+
   /** The number of sessions with inspection state (released by {@code sessionClosed}). */
   public int trackedSessions() {
     return sessions.size();
+  }
+
+  MediaPortAllocator mediaPorts() {
+    return mediaPorts;
   }
 
   RateLimiter rateLimiter() {

@@ -11,13 +11,18 @@ import io.sipalg.parser.Sdp;
 import io.sipalg.parser.SdpConnection;
 import io.sipalg.parser.SdpEditor;
 import io.sipalg.parser.SdpLine;
+import io.sipalg.parser.SdpMedia;
 import io.sipalg.parser.SdpOrigin;
 import io.sipalg.parser.SipEditor;
 import io.sipalg.parser.SipMessage;
 import io.sipalg.parser.SipUri;
 import io.sipalg.parser.Via;
 import java.net.InetSocketAddress;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Source NAT of the phone's addresses, as the FortiGate ALG does: in messages from the phone the
@@ -28,6 +33,9 @@ import java.util.Optional;
  * phone's From/To and Contact by call. Every edit goes through the message's editor.
  */
 final class NatInspector extends Link {
+  /** {@code register-contact-trace}: the Contact URI parameter carrying the original IP:port. */
+  static final String TRACE_PARAM = "x-sipalg-orig";
+
   private final VoipProfile profile;
   private final InspectorServices services;
 
@@ -161,10 +169,11 @@ final class NatInspector extends Link {
         continue;
       }
       String text = Net.hostPort(map.outsideHost, map.port(uri.port()));
-      if (trace && uri.param("x-sipalg-orig") == null) {
-        text += ";x-sipalg-orig=" + orig; // register-contact-trace: the original IP:port travels along
+      ed.setUriHostPort(uri, map.outsideHost, map.port(uri.port()));
+      if (trace && uri.param(TRACE_PARAM) == null) {
+        ed.setUriParam(uri, TRACE_PARAM, orig); // register-contact-trace: the original IP:port travels along
+        text += ";" + TRACE_PARAM + "=" + orig;
       }
-      ed.replace(uri.hostOffset(), uri.hostPortEnd(), text);
       map.note("Contact", orig, text);
       if (record != null) {
         record.contactHostPort = orig;
@@ -182,7 +191,7 @@ final class NatInspector extends Link {
       }
     }
     if (!profile.noSdpFixup() && m.bodyLength() > 0 && ValidationInspector.isSdp(m)) {
-      natSdp(m, map);
+      natSdp(m, map, state, callId);
     }
   }
 
@@ -209,9 +218,10 @@ final class NatInspector extends Link {
     return orig;
   }
 
-  private void natSdp(SipMessage m, Mapping map) {
+  private void natSdp(SipMessage m, Mapping map, SessionState state, String callId) {
     Sdp sdp = m.sdp();
     SdpEditor se = sdp.edit();
+    boolean portsTranslated = natMediaPorts(sdp, se, map, state, callId);
     String original = null;
     String originalType = "IP4";
     for (SdpLine line : sdp.lines()) {
@@ -240,6 +250,9 @@ final class NatInspector extends Link {
       }
     }
     if (original == null) {
+      if (portsTranslated) {
+        m.edit().setBody(se.toByteArray());
+      }
       return;
     }
     if (profile.natTrace()) {
@@ -252,6 +265,80 @@ final class NatInspector extends Link {
       }
     }
     m.edit().setBody(se.toByteArray());
+  }
+
+  /**
+   * {@code nat-port-range}: gives each translated media stream of the phone's SDP an outside RTP
+   * port (RTCP the next one) from the ALG instance's allocator and rewrites its {@code m=} port.
+   * A stream is translated when its connection address is NATed, its port is not 0 and it uses one
+   * port; the pair is kept per dialog and media index, so re-offers and the phone's answers reuse
+   * it, and goes back when the dialog ends (or when the stream stops being translated). Only
+   * tracked INVITE dialogs get ports: their end is what releases them. When the range is
+   * exhausted the port is kept as written and a {@code nat-port-range} violation (pass) says so.
+   *
+   * @return whether an {@code m=} port was rewritten
+   */
+  private boolean natMediaPorts(Sdp sdp, SdpEditor se, Mapping map, SessionState state,
+      String callId) {
+    if (sdp.mediaCount() == 0 || callId == null) {
+      return false;
+    }
+    boolean edited = false;
+    synchronized (state) { // housekeeping may end the dialog (and free its ports) on another thread
+      Dialog d = state.dialog(state.canonicalCallId(callId));
+      if (d == null || d.kind != Dialog.Kind.INVITE) {
+        if (map.context.notesEnabled()) {
+          map.context.note("nat: media ports kept: no INVITE dialog is tracked for Call-ID " + callId);
+        }
+        return false;
+      }
+      Set<Integer> translated = new HashSet<>();
+      for (int i = 0; i < sdp.mediaCount(); i++) {
+        try {
+          SdpLine mLine = sdp.mediaLine(i, 'm');
+          SdpMedia media = mLine.media();
+          SdpLine c = sdp.effectiveConnection(i);
+          if (media.port() == 0 || c == null || !map.isInside(c.connection().address())) {
+            continue;
+          }
+          if (media.portCount() > 1) {
+            map.note("SDP m=" + media.media() + " port", media.port() + "/" + media.portCount(),
+                "kept (only single-port media are translated)");
+            continue;
+          }
+          Integer outside = d.natPorts.get(i);
+          if (outside == null) {
+            int allocated = services.mediaPorts().allocate(profile.natPortRange());
+            if (allocated == 0) {
+              String detail = "no free RTP/RTCP port pair in nat-port-range " + profile.natPortRange()
+                  + " for " + media.media() + " media " + i + " of dialog " + d.id() + "; port "
+                  + media.port() + " kept";
+              services.log.violation(map.context, "nat-port-range", "pass", detail);
+              map.note("SDP m=" + media.media() + " port", Integer.toString(media.port()),
+                  "kept: nat-port-range " + profile.natPortRange() + " exhausted");
+              continue;
+            }
+            outside = allocated;
+            d.natPorts.put(i, outside);
+          }
+          se.setMediaPort(mLine, outside);
+          translated.add(i);
+          edited = true;
+          map.note("SDP m=" + media.media() + " port", Integer.toString(media.port()),
+              outside + " (rtcp " + (outside + 1) + ")");
+        } catch (MalformedHeaderException e) {
+          // a malformed m= or c= line the profile let pass: its port stays as written
+        }
+      }
+      for (Iterator<Map.Entry<Integer, Integer>> it = d.natPorts.entrySet().iterator(); it.hasNext(); ) {
+        Map.Entry<Integer, Integer> e = it.next();
+        if (!translated.contains(e.getKey())) {
+          services.mediaPorts().release(e.getValue()); // the stream was disabled or moved away
+          it.remove();
+        }
+      }
+    }
+    return edited;
   }
 
   // ------------------------------------------------------------------ server -> phone

@@ -24,11 +24,14 @@ import java.util.Map;
  * dialog ({@code rtp}: address from the media-level {@code c=}, else the session-level one; port
  * from {@code m=}; RTCP on port+1; a port of 0 closes), and signalling pinholes to the Contact of
  * REGISTER ({@code open-register-pinhole}, restricted to the registrar with
- * {@code strict-register}) and of dialog-creating messages ({@code open-contact-pinhole}), to the
+ * {@code strict-register}: {@link Pinhole#source()}) and of dialog-creating messages ({@code open-contact-pinhole}), to the
  * top Via ({@code open-via-pinhole}) and to Record-Route entries
  * ({@code open-record-route-pinhole}). Addresses are as the sender wrote them (before NAT); with
  * {@code hosted-nat-traversal}, a private address written by the phone is replaced by the phone's
- * observed address. Pinholes close with their dialog or registration.
+ * observed address. The phone's media pinholes carry the outside port the NAT link allocated
+ * ({@code nat-port-range}, {@link Pinhole#translatedRtpPort()}); media pinholes carry
+ * {@code ips-rtp} as {@link Pinhole#ipsInspect()}. Pinholes close with their dialog or
+ * registration.
  */
 final class PinholeInspector extends Link {
   private final VoipProfile profile;
@@ -84,15 +87,14 @@ final class PinholeInspector extends Link {
         || message.statusCode() >= 300) {
       return;
     }
-    String origin = "register-contact";
-    if (profile.strictRegister()) {
-      origin += ";source=" + serverIp(context); // only the registrar may use it
-    }
     for (int i = 0; i < r.bindings.size(); i++) {
       Registration.Binding b = r.bindings.get(i);
       String host = phoneHost(b.host(), context, Direction.PHONE_TO_SERVER);
-      state.putPinhole(r.pinholes, "register-contact:" + i,
-          new Pinhole(r.id(), origin, b.transport(), host, b.port(), 0), reporter);
+      Pinhole pinhole = Pinhole.signalling(r.id(), "register-contact", b.transport(), host, b.port());
+      if (profile.strictRegister()) {
+        pinhole = pinhole.withSource(serverIp(context)); // only the registrar may use it
+      }
+      state.putPinhole(r.pinholes, "register-contact:" + i, pinhole, reporter);
     }
   }
 
@@ -104,18 +106,18 @@ final class PinholeInspector extends Link {
       for (int i = 0; i < contacts.size(); i++) {
         SipUri uri = contacts.get(i).uri();
         if (uri != null && uri.isSip()) {
-          state.putPinhole(d.pinholes, "contact:" + dir + ":" + i, new Pinhole(d.id(), "contact",
-              transportOf(uri.param("transport"), message), phoneHost(uri.host(), context, dir),
-              port(uri), 0), reporter);
+          state.putPinhole(d.pinholes, "contact:" + dir + ":" + i, Pinhole.signalling(d.id(),
+              "contact", transportOf(uri.param("transport"), message),
+              phoneHost(uri.host(), context, dir), port(uri)), reporter);
         }
       }
     }
     if (profile.openViaPinhole() && message.isRequest()) {
       Via via = message.topVia();
       if (via != null) {
-        state.putPinhole(d.pinholes, "via:" + dir, new Pinhole(d.id(), "via",
+        state.putPinhole(d.pinholes, "via:" + dir, Pinhole.signalling(d.id(), "via",
             transportOf(via.transport(), message), phoneHost(via.host(), context, dir),
-            via.port() >= 0 ? via.port() : defaultPort(via.transport()), 0), reporter);
+            via.port() >= 0 ? via.port() : defaultPort(via.transport())), reporter);
       }
     }
     if (profile.openRecordRoutePinhole()) {
@@ -123,9 +125,9 @@ final class PinholeInspector extends Link {
       for (int i = 0; i < rrs.size(); i++) {
         SipUri uri = rrs.get(i).uri();
         if (uri != null && uri.isSip()) {
-          state.putPinhole(d.pinholes, "record-route:" + dir + ":" + i, new Pinhole(d.id(),
-              "record-route", transportOf(uri.param("transport"), message), uri.host(), port(uri),
-              0), reporter);
+          state.putPinhole(d.pinholes, "record-route:" + dir + ":" + i, Pinhole.signalling(d.id(),
+              "record-route", transportOf(uri.param("transport"), message), uri.host(),
+              port(uri)), reporter);
         }
       }
     }
@@ -135,12 +137,11 @@ final class PinholeInspector extends Link {
       Reporter reporter) {
     Direction dir = context.direction();
     String prefix = "sdp:" + dir + ":";
-    String origin = "sdp";
-    if (profile.hostedNatTraversal() && profile.hntRestrictSourceIp()
-        && dir == Direction.SERVER_TO_PHONE) {
-      // RTP toward the far end may only come from where the phone's SIP comes from
-      origin += ";source=" + Net.ip(context.addresses().phone());
-    }
+    // RTP toward the far end may only come from where the phone's SIP comes from
+    boolean restrict = profile.hostedNatTraversal() && profile.hntRestrictSourceIp()
+        && dir == Direction.SERVER_TO_PHONE;
+    // nat-port-range: the phone's media reach it through the outside ports the NAT link allocated
+    String outside = context.addresses().algOutside().map(Net::ip).orElse(null);
     int count = sdp.mediaCount();
     for (int i = 0; i < count; i++) {
       String slot = prefix + i;
@@ -153,9 +154,16 @@ final class PinholeInspector extends Link {
         }
         String address = phoneHost(c.connection().address(), context, dir);
         String transport = media.protocol().toUpperCase(Locale.ROOT).contains("TCP") ? "tcp" : "udp";
-        int rtcp = media.port() < 65535 ? media.port() + 1 : 0;
-        state.putPinhole(d.pinholes, slot,
-            new Pinhole(d.id(), origin, transport, address, media.port(), rtcp), reporter);
+        Pinhole pinhole = Pinhole.media(d.id(), transport, address, media.port())
+            .withIpsInspect(profile.ipsRtp());
+        if (restrict) {
+          pinhole = pinhole.withSource(Net.ip(context.addresses().phone()));
+        }
+        Integer natPort = dir == Direction.PHONE_TO_SERVER ? d.natPorts.get(i) : null;
+        if (natPort != null && outside != null) {
+          pinhole = pinhole.translatedTo(outside, natPort);
+        }
+        state.putPinhole(d.pinholes, slot, pinhole, reporter);
       } catch (MalformedHeaderException e) {
         // malformed m= or c= passed by malformed-header-sdp-*: no pinhole for this media
       }

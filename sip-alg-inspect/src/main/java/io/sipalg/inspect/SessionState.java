@@ -159,6 +159,7 @@ final class SessionState {
   synchronized void finish(Dialog d, String result, Reporter reporter) {
     if (dialogs.remove(d.callId, d)) {
       closeAll(d.pinholes, reporter);
+      releaseMediaPorts(d);
       services.releaseDialog(profile.name());
       reporter.note("dialog: " + d.id() + " ended (" + result + ")");
       if (d.kind == Dialog.Kind.INVITE && profile.logCallSummary()) {
@@ -168,6 +169,14 @@ final class SessionState {
     }
   }
 
+  /** Gives a dialog's outside media ports ({@code nat-port-range}) back to the shared allocator. */
+  synchronized void releaseMediaPorts(Dialog d) {
+    for (int port : d.natPorts.values()) {
+      services.mediaPorts().release(port);
+    }
+    d.natPorts.clear();
+  }
+
   /** Opens, moves or keeps the pinhole in {@code slot} of an owner's pinhole map. */
   synchronized void putPinhole(Map<String, Pinhole> owner, String slot, Pinhole pinhole,
       Reporter reporter) {
@@ -175,11 +184,10 @@ final class SessionState {
     if (pinhole.equals(old)) {
       return;
     }
-    if (old != null && (old.rtpPort() != pinhole.rtpPort() || !old.address().equals(pinhole.address())
-        || !old.transport().equals(pinhole.transport()) || !old.origin().equals(pinhole.origin()))) {
+    if (old != null) { // moved, or its translation, source or IPS hand-off changed
       owner.put(slot, pinhole);
       reporter.pinhole(Pinhole.Change.UPDATE, pinhole);
-    } else if (old == null) {
+    } else {
       owner.put(slot, pinhole);
       reporter.pinhole(Pinhole.Change.OPEN, pinhole);
     }

@@ -32,7 +32,8 @@ class DialogTest {
     call(chain, ctx, "a", "200 OK");
 
     Sip.Run refused = Sip.run(chain, ctx, Sip.invite("b@10.0.0.5"));
-    assertThat(refused.verdict()).isEqualTo(Verdict.respond(503, "Service Unavailable"));
+    assertThat(refused.verdict()).isEqualTo(Verdict.respond(503, "Service Unavailable")
+        .withHeader("Retry-After", "30"));
     assertThat(ctx.violations).singleElement().satisfies(v -> {
       assertThat(v.option()).isEqualTo("max-dialogs");
       assertThat(v.action()).isEqualTo("respond");

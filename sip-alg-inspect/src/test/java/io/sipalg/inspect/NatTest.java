@@ -44,7 +44,7 @@ class NatTest {
         i=(o=IN IP4 10.0.0.5)
         c=IN IP4 192.0.2.1
         t=0 0
-        m=audio 49170 RTP/AVP 0
+        m=audio 5118 RTP/AVP 0
         a=rtpmap:0 PCMU/8000
         """));
 
@@ -220,7 +220,12 @@ class NatTest {
     VoipProfile profile = Harness.profile().registerContactTrace(true).build();
     Sip.Run run = Sip.run(harness.chain(profile), new FakeContext(profile), REGISTER);
     assertThat(run.wire()).contains(
-        "Contact: <sip:alice@192.0.2.1:40000;x-sipalg-orig=10.0.0.5:5061;transport=tls>\r\n");
+        "Contact: <sip:alice@192.0.2.1:40000;transport=tls;x-sipalg-orig=10.0.0.5:5061>\r\n");
+    // a Contact written without angle brackets gets them: the parameter belongs to the URI
+    Sip.Run bare = Sip.run(harness.chain(profile), new FakeContext("s3", profile), REGISTER
+        .replace("Contact: <sip:alice@10.0.0.5:5061;transport=tls>", "Contact: sip:alice@10.0.0.5:5061;expires=60"));
+    assertThat(bare.wire()).contains(
+        "Contact: <sip:alice@192.0.2.1:40000;x-sipalg-orig=10.0.0.5:5061>;expires=60\r\n");
 
     VoipProfile plain = VoipProfile.defaults();
     assertThat(plain.registerContactTrace()).isFalse();

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 
 class PinholeTest {
   private static final String DIALOG = "ph@10.0.0.5;from-tag=1928301774";
+  /** The phone's media, reached through the first outside pair of nat-port-range 5117-65533. */
   private static final Pinhole PHONE_RTP =
-      new Pinhole(DIALOG, "sdp", "udp", "10.0.0.5", 49170, 49171);
-  private static final Pinhole SERVER_RTP =
-      new Pinhole(DIALOG, "sdp", "udp", "198.51.100.20", 3456, 3457);
+      Pinhole.media(DIALOG, "udp", "10.0.0.5", 49170).translatedTo("192.0.2.1", 5118);
+  private static final Pinhole SERVER_RTP = Pinhole.media(DIALOG, "udp", "198.51.100.20", 3456);
 
   private final Harness harness = new Harness();
 
@@ -68,12 +68,12 @@ class PinholeTest {
         .replace("314159 INVITE", "314160 INVITE").replace("m=audio 49170", "m=audio 50000");
     Sip.run(chain, ctx, reInvite);
     assertThat(ctx.pinholes(Change.UPDATE)).containsExactly(
-        new Pinhole(DIALOG, "sdp", "udp", "10.0.0.5", 50000, 50001));
+        Pinhole.media(DIALOG, "udp", "10.0.0.5", 50000).translatedTo("192.0.2.1", 5118));
 
     String hold = reInvite.replace("314160 INVITE", "314161 INVITE").replace("m=audio 50000", "m=audio 0");
     Sip.run(chain, ctx, hold);
     assertThat(ctx.pinholes(Change.CLOSE)).containsExactly(
-        new Pinhole(DIALOG, "sdp", "udp", "10.0.0.5", 50000, 50001));
+        Pinhole.media(DIALOG, "udp", "10.0.0.5", 50000).translatedTo("192.0.2.1", 5118));
   }
 
   @Test
@@ -87,7 +87,7 @@ class PinholeTest {
             + Sip.SDP_PHONE.replace("c=IN IP4 10.0.0.5", "c=IN IP4 10.0.0.6"));
     Sip.run(chain, ctx, ack);
     assertThat(ctx.pinholes(Change.UPDATE)).containsExactly(
-        new Pinhole(DIALOG, "sdp", "udp", "10.0.0.6", 49170, 49171));
+        Pinhole.media(DIALOG, "udp", "10.0.0.6", 49170)); // not the phone's address: not NATed
   }
 
   @Test
@@ -98,7 +98,7 @@ class PinholeTest {
         "a=rtpmap:0 PCMU/8000\nm=video 51372 RTP/AVP 31\nc=IN IP4 10.0.0.7\n");
     Sip.run(harness.chain(profile), ctx, invite);
     assertThat(ctx.pinholes(Change.OPEN)).containsExactly(PHONE_RTP,
-        new Pinhole(DIALOG, "sdp", "udp", "10.0.0.7", 51372, 51373));
+        Pinhole.media(DIALOG, "udp", "10.0.0.7", 51372));
   }
 
   @Test
@@ -117,8 +117,8 @@ class PinholeTest {
     FakeContext ctx = new FakeContext(profile);
     offerAnswer(chain, ctx);
     assertThat(ctx.pinholes(Change.OPEN)).containsExactly(
-        new Pinhole(DIALOG, "contact", "tcp", "10.0.0.5", 5061, 0),
-        new Pinhole(DIALOG, "contact", "tcp", "198.51.100.20", 5061, 0));
+        Pinhole.signalling(DIALOG, "contact", "tcp", "10.0.0.5", 5061),
+        Pinhole.signalling(DIALOG, "contact", "tcp", "198.51.100.20", 5061));
     Sip.run(chain, ctx, Sip.inDialog("BYE", "ph@10.0.0.5", 314160));
     assertThat(ctx.pinholes(Change.CLOSE)).hasSize(2);
   }
@@ -130,7 +130,7 @@ class PinholeTest {
     FakeContext ctx = new FakeContext(profile);
     offerAnswer(harness.chain(profile), ctx);
     assertThat(ctx.pinholes(Change.OPEN)).containsExactly(
-        new Pinhole(DIALOG, "via", "tcp", "10.0.0.5", 5061, 0));
+        Pinhole.signalling(DIALOG, "via", "tcp", "10.0.0.5", 5061));
   }
 
   @Test
@@ -145,7 +145,7 @@ class PinholeTest {
     Sip.run(chain, ctx, Sip.inviteResponse("ph@192.0.2.1", "200 OK", false).replace("Contact:",
         "Record-Route: <sip:proxy.example.com:5061;transport=tls;lr>\nContact:"));
     assertThat(ctx.pinholes(Change.OPEN)).containsExactly(
-        new Pinhole(DIALOG, "record-route", "tcp", "proxy.example.com", 5061, 0));
+        Pinhole.signalling(DIALOG, "record-route", "tcp", "proxy.example.com", 5061));
 
     VoipProfile off = profile.toBuilder().openRecordRoutePinhole(false).build();
     FakeContext ctx2 = new FakeContext("s2", off);
@@ -198,8 +198,8 @@ class PinholeTest {
     SipInspector chain = harness.chain(profile);
     FakeContext ctx = new FakeContext(profile);
     register(chain, ctx, 1, 3600);
-    Pinhole expected = new Pinhole("register:reg@10.0.0.5", "register-contact;source=198.51.100.10",
-        "tcp", "10.0.0.5", 5061, 0);
+    Pinhole expected = Pinhole.signalling("register:reg@10.0.0.5", "register-contact", "tcp",
+        "10.0.0.5", 5061).withSource("198.51.100.10");
     assertThat(ctx.pinholes(Change.OPEN)).containsExactly(expected);
 
     register(chain, ctx, 2, 3600); // a refresh keeps it
@@ -214,8 +214,9 @@ class PinholeTest {
     SipInspector chain = harness.chain(profile);
     FakeContext ctx = new FakeContext(profile);
     register(chain, ctx, 1, 60);
-    Pinhole expected = new Pinhole("register:reg@10.0.0.5", "register-contact", "tcp", "10.0.0.5",
-        5061, 0);
+    Pinhole expected = Pinhole.signalling("register:reg@10.0.0.5", "register-contact", "tcp",
+        "10.0.0.5", 5061);
+    assertThat(expected.source()).isEmpty();
     assertThat(ctx.pinholes(Change.OPEN)).containsExactly(expected);
     ctx.advanceSeconds(60);
     Sip.run(chain, ctx, Sip.request("OPTIONS"));
@@ -242,8 +243,8 @@ class PinholeTest {
     Sip.run(chain, ctx, Sip.inviteResponse("ph@192.0.2.1", "200 OK", true));
     String dialog = "ph@192.168.1.10;from-tag=1928301774";
     assertThat(ctx.pinholes(Change.OPEN)).containsExactly(
-        new Pinhole(dialog, "sdp", "udp", "203.0.113.7", 49170, 49171),
-        new Pinhole(dialog, "sdp;source=203.0.113.7", "udp", "198.51.100.20", 3456, 3457));
+        Pinhole.media(dialog, "udp", "203.0.113.7", 49170).translatedTo("192.0.2.1", 5118),
+        Pinhole.media(dialog, "udp", "198.51.100.20", 3456).withSource("203.0.113.7"));
 
     VoipProfile unrestricted = profile.toBuilder().hntRestrictSourceIp(false).build();
     FakeContext ctx2 = new FakeContext("s2", unrestricted);
@@ -253,6 +254,7 @@ class PinholeTest {
     ctx2.serverToPhone();
     Sip.run(chain2, ctx2, Sip.inviteResponse("ph@192.0.2.1", "200 OK", true));
     assertThat(ctx2.pinholes(Change.OPEN)).extracting(Pinhole::origin).containsOnly("sdp");
+    assertThat(ctx2.pinholes(Change.OPEN)).extracting(Pinhole::source).containsOnly(java.util.Optional.empty());
   }
   @Test
   void incomingCallOfferFromTheServerAndAnswerFromThePhone() {
@@ -287,8 +289,8 @@ class PinholeTest {
         """ + Sip.SDP_PHONE);
     String dialog = "in@198.51.100.10;from-tag=srv9";
     assertThat(ctx.pinholes(Change.OPEN)).containsExactly(
-        new Pinhole(dialog, "sdp", "udp", "198.51.100.20", 3456, 3457),
-        new Pinhole(dialog, "sdp", "udp", "10.0.0.5", 49170, 49171));
+        Pinhole.media(dialog, "udp", "198.51.100.20", 3456),
+        Pinhole.media(dialog, "udp", "10.0.0.5", 49170).translatedTo("192.0.2.1", 5118));
     // the phone's answer leaves NATed; the server's Via in it is left as the server wrote it
     assertThat(answer.wire()).contains("c=IN IP4 192.0.2.1\r\n")
         .contains("Contact: <sip:alice@192.0.2.1:40000;transport=tls>\r\n")

@@ -1,5 +1,8 @@
 package io.sipalg.api.inspect;
 
+import io.sipalg.parser.HeaderNames;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -8,7 +11,8 @@ import java.util.Objects;
  * <ul>
  *   <li>{@link #forward()}: send it on to the other leg, with whatever edits the inspectors made;
  *   <li>{@link #respond(int, String)}: do not forward; the ALG answers the sender itself with that
- *       status (never for ACK or for responses: such a verdict is turned into a drop);
+ *       status (never for ACK or for responses: such a verdict is turned into a drop), optionally
+ *       with extra headers ({@link #withHeader(String, String)}, e.g. {@code Retry-After});
  *   <li>{@link #drop(String)}: discard it silently (counted and evented, as FortiGate does);
  *   <li>{@link #close(String)}: discard it and close the session (both legs).
  * </ul>
@@ -28,18 +32,55 @@ public final class Verdict {
     CLOSE
   }
 
-  private static final Verdict FORWARD = new Verdict(Kind.FORWARD, 0, "", "");
+  /**
+   * A header the ALG adds to its response (after the copied Via, From, To, Call-ID and CSeq).
+   *
+   * @param name the header name, a SIP token
+   * @param value the header value, one line
+   */
+  public record Header(String name, String value) {
+    /** Checks both. */
+    public Header {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(value, "value");
+      if (name.isEmpty() || !name.chars().allMatch(Header::isTokenChar)) {
+        throw new IllegalArgumentException("header name must be a SIP token: '" + name + "'");
+      }
+      if (value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
+        throw new IllegalArgumentException("header value must be one line: " + name);
+      }
+      String canonical = HeaderNames.canonical(name);
+      if (RESERVED.stream().anyMatch(canonical::equalsIgnoreCase)) {
+        throw new IllegalArgumentException(canonical
+            + " is written by the ALG itself (copied from the request or computed)");
+      }
+    }
+
+    private static final List<String> RESERVED = List.of(HeaderNames.VIA, HeaderNames.FROM,
+        HeaderNames.TO, HeaderNames.CALL_ID, HeaderNames.CSEQ, HeaderNames.CONTENT_LENGTH,
+        HeaderNames.CONTENT_TYPE);
+
+    /** RFC 3261 token: alphanumerics and {@code -.!%*_+`'~}. */
+    private static boolean isTokenChar(int c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || "-.!%*_+`'~".indexOf(c) >= 0;
+    }
+  }
+
+  private static final Verdict FORWARD = new Verdict(Kind.FORWARD, 0, "", "", List.of());
 
   private final Kind kind;
   private final int statusCode;
   private final String reasonPhrase;
   private final String reason;
+  private final List<Header> headers;
 
-  private Verdict(Kind kind, int statusCode, String reasonPhrase, String reason) {
+  private Verdict(Kind kind, int statusCode, String reasonPhrase, String reason, List<Header> headers) {
     this.kind = kind;
     this.statusCode = statusCode;
     this.reasonPhrase = reasonPhrase;
     this.reason = reason;
+    this.headers = headers;
   }
 
   /** Forward the message (the shared instance). */
@@ -64,17 +105,40 @@ public final class Verdict {
     if (reasonPhrase.indexOf('\r') >= 0 || reasonPhrase.indexOf('\n') >= 0) {
       throw new IllegalArgumentException("reason phrase must be one line: " + reasonPhrase);
     }
-    return new Verdict(Kind.RESPOND, statusCode, reasonPhrase, statusCode + " " + reasonPhrase);
+    return new Verdict(Kind.RESPOND, statusCode, reasonPhrase, statusCode + " " + reasonPhrase,
+        List.of());
+  }
+
+  /**
+   * This response with one more header, e.g.
+   * {@code Verdict.respond(503, "Service Unavailable").withHeader("Retry-After", "30")}. The verdict
+   * is immutable: a new one is returned. Headers keep the order they were added in.
+   *
+   * @param name header name, a SIP token; not one the ALG writes itself (Via, From, To, Call-ID,
+   *     CSeq, Content-Length, Content-Type, long or compact)
+   * @param value header value without CR or LF
+   * @return a respond verdict with the header added
+   * @throws IllegalStateException if this verdict is not a respond
+   * @throws IllegalArgumentException for an invalid or reserved name, or a value with CR or LF
+   */
+  public Verdict withHeader(String name, String value) {
+    if (kind != Kind.RESPOND) {
+      throw new IllegalStateException("only a respond verdict carries response headers, this is " + this);
+    }
+    List<Header> more = new ArrayList<>(headers.size() + 1);
+    more.addAll(headers);
+    more.add(new Header(name, value));
+    return new Verdict(kind, statusCode, reasonPhrase, reason, List.copyOf(more));
   }
 
   /** Discard the message; {@code reason} goes to the event and the log. */
   public static Verdict drop(String reason) {
-    return new Verdict(Kind.DROP, 0, "", Objects.requireNonNull(reason, "reason"));
+    return new Verdict(Kind.DROP, 0, "", Objects.requireNonNull(reason, "reason"), List.of());
   }
 
   /** Discard the message and close the session; {@code reason} goes to the close event. */
   public static Verdict close(String reason) {
-    return new Verdict(Kind.CLOSE, 0, "", Objects.requireNonNull(reason, "reason"));
+    return new Verdict(Kind.CLOSE, 0, "", Objects.requireNonNull(reason, "reason"), List.of());
   }
 
   /** The kind of decision. */
@@ -97,6 +161,11 @@ public final class Verdict {
     return reasonPhrase;
   }
 
+  /** The headers to add to the response, in order (empty unless {@link #withHeader} was used). */
+  public List<Header> headers() {
+    return headers;
+  }
+
   /** Why, in words (empty for forward). */
   public String reason() {
     return reason;
@@ -108,16 +177,25 @@ public final class Verdict {
         && v.kind == kind
         && v.statusCode == statusCode
         && v.reasonPhrase.equals(reasonPhrase)
-        && v.reason.equals(reason);
+        && v.reason.equals(reason)
+        && v.headers.equals(headers);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(kind, statusCode, reasonPhrase, reason);
+    return Objects.hash(kind, statusCode, reasonPhrase, reason, headers);
   }
 
   @Override
   public String toString() {
-    return kind == Kind.FORWARD ? "forward" : kind.name().toLowerCase(java.util.Locale.ROOT) + " (" + reason + ")";
+    if (kind == Kind.FORWARD) {
+      return "forward";
+    }
+    StringBuilder text = new StringBuilder(kind.name().toLowerCase(java.util.Locale.ROOT))
+        .append(" (").append(reason);
+    for (Header h : headers) {
+      text.append("; ").append(h.name()).append(": ").append(h.value());
+    }
+    return text.append(')').toString();
   }
 }

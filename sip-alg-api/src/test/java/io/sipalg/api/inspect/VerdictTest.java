@@ -43,4 +43,41 @@ class VerdictTest {
     assertThat(Verdict.close("bye").kind()).isEqualTo(Verdict.Kind.CLOSE);
     assertThat(Verdict.drop("x")).hasToString("drop (x)");
   }
+
+  @Test
+  void respondCarriesExtraHeadersImmutably() {
+    Verdict plain = Verdict.respond(503, "Service Unavailable");
+    Verdict retry = plain.withHeader("Retry-After", "30").withHeader("Warning", "399 sip-alg \"max-dialogs\"");
+    assertThat(plain.headers()).isEmpty();
+    assertThat(retry.headers()).containsExactly(new Verdict.Header("Retry-After", "30"),
+        new Verdict.Header("Warning", "399 sip-alg \"max-dialogs\""));
+    assertThat(retry).isNotEqualTo(plain)
+        .isEqualTo(Verdict.respond(503, "Service Unavailable").withHeader("Retry-After", "30")
+            .withHeader("Warning", "399 sip-alg \"max-dialogs\""));
+    assertThat(retry.statusCode()).isEqualTo(503);
+    assertThat(plain.withHeader("Retry-After", "30"))
+        .hasToString("respond (503 Service Unavailable; Retry-After: 30)");
+    assertThatThrownBy(() -> retry.headers().add(new Verdict.Header("X", "1")))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void responseHeadersAreValidated() {
+    Verdict v = Verdict.respond(503, "Service Unavailable");
+    assertThatThrownBy(() -> v.withHeader("Retry After", "30")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> v.withHeader("", "30")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> v.withHeader("Retry-After:", "30")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> v.withHeader("Retry-After", "30\r\nX-Evil: 1"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> v.withHeader("Retry-After", "30\nX-Evil: 1"))
+        .isInstanceOf(IllegalArgumentException.class);
+    for (String reserved : new String[] {"Via", "v", "call-id", "i", "CSeq", "Content-Length", "l", "To"}) {
+      assertThatThrownBy(() -> v.withHeader(reserved, "x")).as(reserved)
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThatThrownBy(() -> Verdict.drop("x").withHeader("Retry-After", "30"))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> Verdict.forward().withHeader("Retry-After", "30"))
+        .isInstanceOf(IllegalStateException.class);
+  }
 }

@@ -49,7 +49,43 @@ class SessionValuesTest {
 
   @Test
   void pinholesRejectImpossiblePorts() {
-    assertThatThrownBy(() -> new Pinhole("d", "sdp", "udp", "10.0.0.5", 70000, 70001))
+    assertThatThrownBy(() -> Pinhole.media("d", "udp", "10.0.0.5", 70000))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Pinhole.media("d", "udp", "10.0.0.5", 4000).translatedTo("192.0.2.1", 70000))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Pinhole.media("d", "udp", "10.0.0.5", 4000).translatedTo("192.0.2.1", 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void pinholeFactoriesAndWithersReadAsSentences() {
+    Pinhole rtp = Pinhole.media("c1;from-tag=7", "udp", "10.0.0.5", 49170);
+    assertThat(rtp.origin()).isEqualTo("sdp");
+    assertThat(rtp.rtcpPort()).isEqualTo(49171);
+    assertThat(rtp.ipsInspect()).isTrue();
+    assertThat(rtp.source()).isEmpty();
+    assertThat(rtp.isTranslated()).isFalse();
+    assertThat(rtp.translatedRtcpPort()).isZero();
+
+    Pinhole natted = rtp.translatedTo("192.0.2.1", 5118).withSource("203.0.113.7").withIpsInspect(false);
+    assertThat(natted.translatedAddress()).contains("192.0.2.1");
+    assertThat(natted.translatedRtpPort()).isEqualTo(5118);
+    assertThat(natted.translatedRtcpPort()).isEqualTo(5119);
+    assertThat(natted.source()).contains("203.0.113.7");
+    assertThat(natted.ipsInspect()).isFalse();
+    assertThat(natted.address()).isEqualTo("10.0.0.5");
+    assertThat(natted.rtpPort()).isEqualTo(49170);
+    assertThat(natted).isNotEqualTo(rtp);
+    assertThat(rtp.translatedTo("192.0.2.1", 5118)).isEqualTo(rtp.translatedTo("192.0.2.1", 5118));
+
+    Pinhole reg = Pinhole.signalling("register:r", "register-contact", "tcp", "10.0.0.5", 5061);
+    assertThat(reg.rtcpPort()).isZero();
+    assertThat(reg.ipsInspect()).isFalse();
+    assertThat(Pinhole.media("d", "udp", "10.0.0.5", 65535).rtcpPort()).isZero();
+
+    assertThatThrownBy(() -> reg.withSource("")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Pinhole("d", "sdp", "udp", "10.0.0.5", 4000, 4001,
+        java.util.Optional.empty(), java.util.Optional.of("192.0.2.1"), 0, true))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }
