@@ -2,12 +2,16 @@ package io.sipalg.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sipalg.api.inspect.InspectionContext;
+import io.sipalg.api.inspect.SipInspector;
 import io.sipalg.api.inspect.Verdict;
 import io.sipalg.api.session.AlgEvent;
 import io.sipalg.api.session.AlgSession;
 import io.sipalg.api.session.CloseReason;
 import io.sipalg.api.session.Leg;
 import io.sipalg.api.session.MessageCounts;
+import io.sipalg.parser.SipFrame;
+import io.sipalg.parser.SipParseException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -165,6 +169,74 @@ class ProxySessionTest {
     assertThat(h.session.counters().phoneToServer()).isEqualTo(new MessageCounts(1, 0, 1, 0, 0));
     assertThat(h.events(AlgEvent.VerdictIssued.class)).singleElement()
         .satisfies(v -> assertThat(v.verdict().statusCode()).isEqualTo(403));
+  }
+
+  @ParameterizedTest
+  @EnumSource(TlsProvider.class)
+  void respondVerdictHeadersReachTheResponse(TlsProvider provider) {
+    AlgHarness.Setup setup = new AlgHarness.Setup();
+    setup.provider = provider;
+    setup.inspector = (message, context) -> message.isRequest() && message.method().equals("INVITE")
+        ? Verdict.respond(503, "Service Unavailable").withHeader("Retry-After", "30")
+        : Verdict.forward();
+    AlgHarness h = new AlgHarness(setup).pump();
+    h.phone.send(SipMessages.invite());
+    h.pump();
+    assertThat(h.server.received()).isEmpty();
+    assertThat(h.phone.received()).startsWith("SIP/2.0 503 Service Unavailable\r\n")
+        .contains("CSeq: 314159 INVITE\r\nRetry-After: 30\r\nContent-Length: 0\r\n\r\n");
+    assertThat(h.session.counters().phoneToServer()).isEqualTo(new MessageCounts(1, 0, 1, 0, 0));
+  }
+
+  /** Answers every unparseable message 400, as malformed-request-line respond does. */
+  private static final SipInspector RESPOND_TO_UNPARSEABLE = new SipInspector() {
+    @Override
+    public Verdict inspect(io.sipalg.parser.SipMessage message, InspectionContext context) {
+      return Verdict.forward();
+    }
+
+    @Override
+    public Verdict inspectUnparseable(SipFrame frame, SipParseException error, InspectionContext context) {
+      return Verdict.respond(400, "Bad Request (malformed request line)");
+    }
+  };
+
+  @ParameterizedTest
+  @EnumSource(TlsProvider.class)
+  void anUnparseableRequestIsAnsweredFromItsRawHeaders(TlsProvider provider) {
+    AlgHarness.Setup setup = new AlgHarness.Setup();
+    setup.provider = provider;
+    setup.inspector = RESPOND_TO_UNPARSEABLE;
+    AlgHarness h = new AlgHarness(setup).pump();
+    String broken = SipMessages.register(1).replace("REGISTER sip:sip.example.test SIP/2.0",
+        "REGISTER  sip:sip.example.test SIP/2.0");
+    h.phone.send(broken);
+    h.pump();
+
+    assertThat(h.server.received()).isEmpty();
+    String answer = h.phone.received();
+    assertThat(answer).startsWith("SIP/2.0 400 Bad Request (malformed request line)\r\n"
+            + "Via: SIP/2.0/TLS 10.0.0.5:40000;branch=z9hG4bK-reg-1\r\n"
+            + "From: <sip:alice@sip.example.test>;tag=a73kszlfl\r\n"
+            + "To: <sip:alice@sip.example.test>;tag=")
+        .contains("Call-ID: 1j9FpLxk3uxtm8tn@10.0.0.5\r\nCSeq: 1 REGISTER\r\nContent-Length: 0\r\n\r\n");
+    assertThat(h.session.counters().phoneToServer()).isEqualTo(new MessageCounts(1, 0, 1, 0, 0));
+    assertThat(h.events(AlgEvent.VerdictIssued.class)).singleElement().satisfies(v -> {
+      assertThat(v.verdict().kind()).isEqualTo(Verdict.Kind.RESPOND);
+      assertThat(v.summary()).isEqualTo("REGISTER  sip:sip.example.test SIP/2.0");
+    });
+
+    // without a Call-ID nothing can be answered: dropped, and the event says why
+    h.phone.send(broken.replace("Call-ID: 1j9FpLxk3uxtm8tn@10.0.0.5\r\n", ""));
+    h.pump();
+    assertThat(h.session.counters().phoneToServer()).isEqualTo(new MessageCounts(2, 0, 1, 1, 0));
+    assertThat(h.events(AlgEvent.VerdictIssued.class)).last().satisfies(v -> {
+      assertThat(v.verdict().kind()).isEqualTo(Verdict.Kind.DROP);
+      assertThat(v.verdict().reason()).isEqualTo("400 Bad Request (malformed request line);"
+          + " not answered: no Call-ID header to copy into a response");
+    });
+    assertThat(h.server.received()).isEmpty();
+    assertThat(h.session.isClosed()).isFalse();
   }
 
   @ParameterizedTest

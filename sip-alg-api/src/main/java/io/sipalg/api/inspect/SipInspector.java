@@ -31,7 +31,9 @@ public interface SipInspector {
   /**
    * Decides what happens to a message whose start line could not be parsed (so there is no
    * {@link SipMessage}). The default drops it; the FortiOS {@code malformed-request-line} option
-   * can choose otherwise.
+   * can choose otherwise. A {@link Verdict#respond} is answered from the raw Via, From, To, Call-ID
+   * and CSeq lines ({@code ResponseBuilder.toUnparseable}); when the message lacks them, or looks
+   * like a response or an ACK, the core drops it instead and the verdict event says why.
    *
    * @param frame the raw message bytes, valid during the call only
    * @param error why it did not parse

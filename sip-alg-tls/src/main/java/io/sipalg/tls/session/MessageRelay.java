@@ -10,6 +10,7 @@ import io.sipalg.parser.SipFramer;
 import io.sipalg.parser.SipLimits;
 import io.sipalg.parser.SipMessage;
 import io.sipalg.parser.SipParseException;
+import io.sipalg.parser.UnanswerableMessageException;
 import java.nio.ByteBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,21 +101,28 @@ final class MessageRelay {
       message = SipMessage.parse(frame.array(), frame.offset(), frame.length());
     } catch (SipParseException e) {
       Verdict verdict = inspectUnparseable(frame, e);
+      if (verdict.kind() == Verdict.Kind.RESPOND) {
+        respondUnparseable(frame, verdict);
+        return;
+      }
       context.verdict(summaryOf(frame), verdict);
       if (verdict.isForward()) {
         sink.forwardMessage(frame.asByteBuffer());
       } else {
-        // No response can be built without a parsed request: respond degrades to drop.
-        finish(verdict.kind() == Verdict.Kind.CLOSE ? verdict : Verdict.drop(verdict.reason()));
+        finish(verdict);
       }
       return;
     }
     Verdict verdict = inspect(message);
+    if (verdict.kind() == Verdict.Kind.RESPOND) {
+      respond(message, verdict);
+      return;
+    }
     context.verdict(message.startLine(), verdict);
     switch (verdict.kind()) {
       case FORWARD -> sink.forwardMessage(context.serialize(message));
-      case RESPOND -> respond(message, verdict);
       case DROP, CLOSE -> finish(verdict);
+      default -> throw new IllegalStateException("unhandled verdict " + verdict);
     }
   }
 
@@ -124,11 +132,37 @@ final class MessageRelay {
       response = Responses.build(request, verdict);
     } catch (RuntimeException e) {
       // A request too broken to answer (e.g. no usable Via) is dropped instead.
-      counter.dropped++;
+      cannotAnswer(request.startLine(), verdict, e.getMessage());
       return;
     }
+    answered(request.startLine(), verdict, response);
+  }
+
+  /**
+   * {@code respond} for a message whose start line did not parse (e.g. {@code malformed-request-line
+   * respond}): answered from its raw Via, From, To, Call-ID and CSeq lines when it has them.
+   */
+  private void respondUnparseable(SipFrame frame, Verdict verdict) {
+    byte[] response;
+    try {
+      response = Responses.buildUnparseable(frame, verdict);
+    } catch (UnanswerableMessageException | RuntimeException e) {
+      cannotAnswer(summaryOf(frame), verdict, e.getMessage());
+      return;
+    }
+    answered(summaryOf(frame), verdict, response);
+  }
+
+  private void answered(String summary, Verdict verdict, byte[] response) {
+    context.verdict(summary, verdict);
     counter.responded++;
     sink.respond(ByteBuffer.wrap(response));
+  }
+
+  /** The verdict asked for a response that cannot be built: the message is dropped, saying why. */
+  private void cannotAnswer(String summary, Verdict verdict, String why) {
+    context.verdict(summary, Verdict.drop(verdict.reason() + "; not answered: " + why));
+    counter.dropped++;
   }
 
   private void finish(Verdict verdict) {
