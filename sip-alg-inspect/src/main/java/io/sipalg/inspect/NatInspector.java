@@ -221,7 +221,6 @@ final class NatInspector extends Link {
   private void natSdp(SipMessage m, Mapping map, SessionState state, String callId) {
     Sdp sdp = m.sdp();
     SdpEditor se = sdp.edit();
-    boolean portsTranslated = natMediaPorts(sdp, se, map, state, callId);
     String original = null;
     String originalType = "IP4";
     for (SdpLine line : sdp.lines()) {
@@ -249,6 +248,7 @@ final class NatInspector extends Link {
         // malformed-header-sdp-* let it pass: leave the line as written
       }
     }
+    boolean portsTranslated = natMediaPorts(sdp, se, map, state, callId);
     if (original == null) {
       if (portsTranslated) {
         m.edit().setBody(se.toByteArray());

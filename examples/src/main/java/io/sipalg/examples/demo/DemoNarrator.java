@@ -160,9 +160,16 @@ final class DemoNarrator implements AlgEventListener {
   }
 
   private static String pinhole(Pinhole.Change change, Pinhole p) {
-    return "pinhole " + change.name().toLowerCase(Locale.ROOT) + ": " + p.transport() + " to "
-        + p.address() + ":" + p.rtpPort() + (p.rtcpPort() > 0 ? " (rtcp " + p.rtcpPort() + ")" : "")
-        + ", origin " + p.origin() + ", dialog " + p.dialogId();
+    String text = "pinhole " + change.name().toLowerCase(Locale.ROOT) + ": " + p.transport() + " to "
+        + p.address() + ":" + p.rtpPort() + (p.rtcpPort() > 0 ? " (rtcp " + p.rtcpPort() + ")" : "");
+    if (p.isTranslated()) {
+      text += ", reached at " + p.translatedAddress().orElseThrow() + ":" + p.translatedRtpPort()
+          + (p.translatedRtcpPort() > 0 ? " (rtcp " + p.translatedRtcpPort() + ")" : "")
+          + " (nat-port-range)";
+    }
+    text += ", origin " + p.origin() + p.source().map(s -> ", only from " + s).orElse("")
+        + (p.ipsInspect() ? ", through IPS (ips-rtp)" : "");
+    return text + ", dialog " + p.dialogId();
   }
 
   private void sessionClosed(AlgEvent.SessionClosed c) {

@@ -1,6 +1,7 @@
 package io.sipalg.examples.runner;
 
 import io.sipalg.api.session.AlgEvent;
+import io.sipalg.api.session.Pinhole;
 import io.sipalg.api.session.AlgEventListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,16 +35,7 @@ public final class EventLogger implements AlgEventListener {
         log.info("{}: {} {} -> {}{}", v.sessionId(), v.direction(), v.summary(), v.verdict(), notes(v));
       }
     } else if (event instanceof AlgEvent.PinholeChanged p) {
-      log.info(
-          "{}: pinhole {} {} {}:{} rtcp {} ({}, {})",
-          p.sessionId(),
-          p.change(),
-          p.pinhole().transport(),
-          p.pinhole().address(),
-          p.pinhole().rtpPort(),
-          p.pinhole().rtcpPort(),
-          p.pinhole().origin(),
-          p.pinhole().dialogId());
+      log.info("{}: pinhole {} {}", p.sessionId(), p.change(), describe(p.pinhole()));
     } else if (event instanceof AlgEvent.SessionClosed c) {
       log.info("{}: closed: {} {}", c.sessionId(), c.reason(), c.counters().total());
     }
@@ -51,5 +43,24 @@ public final class EventLogger implements AlgEventListener {
 
   private static String notes(AlgEvent.VerdictIssued v) {
     return v.notes().isEmpty() ? "" : " " + v.notes();
+  }
+
+  /**
+   * A pinhole in one line: where the media goes (as the SDP gave it), where it arrives when the ALG
+   * translated its port ({@code nat-port-range}), who may send it, and whether it goes through IPS.
+   */
+  static String describe(Pinhole p) {
+    StringBuilder line = new StringBuilder()
+        .append(p.transport()).append(' ').append(p.address()).append(':').append(p.rtpPort())
+        .append(" rtcp ").append(p.rtcpPort());
+    if (p.isTranslated()) {
+      line.append(" via outside ").append(p.translatedAddress().orElseThrow()).append(':')
+          .append(p.translatedRtpPort()).append(" rtcp ").append(p.translatedRtcpPort());
+    }
+    p.source().ifPresent(s -> line.append(" only from ").append(s));
+    if (p.ipsInspect()) {
+      line.append(" ips");
+    }
+    return line.append(" (").append(p.origin()).append(", ").append(p.dialogId()).append(')').toString();
   }
 }
