@@ -322,6 +322,13 @@ final class NatInspector extends Link {
             d.natPorts.put(i, outside);
           }
           se.setMediaPort(mLine, outside);
+          RtcpAttribute rtcp = RtcpAttribute.of(sdp, i);
+          if (rtcp != null) { // RFC 3605: the far end sends RTCP where a=rtcp says, so it moves too
+            boolean insideAddress = rtcp.address() != null && map.isInside(rtcp.address());
+            se.setValue(rtcp.line(), rtcp.valueWith(outside + 1, map.outsideSdpType,
+                insideAddress ? map.outsideIp : null));
+            map.note("SDP a=rtcp", Integer.toString(rtcp.port()), Integer.toString(outside + 1));
+          }
           translated.add(i);
           edited = true;
           map.note("SDP m=" + media.media() + " port", Integer.toString(media.port()),

@@ -156,6 +156,10 @@ final class PinholeInspector extends Link {
         String transport = media.protocol().toUpperCase(Locale.ROOT).contains("TCP") ? "tcp" : "udp";
         Pinhole pinhole = Pinhole.media(d.id(), transport, address, media.port())
             .withIpsInspect(profile.ipsRtp());
+        RtcpAttribute rtcp = RtcpAttribute.of(sdp, i);
+        if (rtcp != null) { // RFC 3605: RTCP on another port than RTP + 1
+          pinhole = pinhole.withRtcpPort(rtcp.port());
+        }
         if (restrict) {
           pinhole = pinhole.withSource(Net.ip(context.addresses().phone()));
         }

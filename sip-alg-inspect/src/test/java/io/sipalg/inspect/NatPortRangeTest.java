@@ -67,6 +67,24 @@ class NatPortRangeTest {
   }
 
   @Test
+  void anRfc3605RtcpAttributeMovesWithTheTranslatedPort() {
+    VoipProfile profile = mediaOnly().build();
+    FakeContext ctx = new FakeContext(profile);
+    Sip.Run invite = Sip.run(harness.chain(profile), ctx, Sip.invite("r1@10.0.0.5")
+        .replace("a=rtpmap:0 PCMU/8000\n", "a=rtpmap:0 PCMU/8000\na=rtcp:53020 IN IP4 10.0.0.5\n"));
+    assertThat(invite.wire()).contains("m=audio 5118 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n"
+        + "a=rtcp:5119 IN IP4 192.0.2.1\r\n");
+    assertThat(ctx.pinholes(Change.OPEN)).containsExactly(Pinhole.media(dialog("r1"), "udp", "10.0.0.5", 49170)
+        .withRtcpPort(53020).translatedTo("192.0.2.1", 5118));
+    assertThat(ctx.pinholes(Change.OPEN).get(0).translatedRtcpPort()).isEqualTo(5119);
+
+    FakeContext portOnly = new FakeContext("s2", profile);
+    Sip.Run plain = Sip.run(harness.chain(profile), portOnly, Sip.invite("r2@10.0.0.5")
+        .replace("a=rtpmap:0 PCMU/8000\n", "a=rtcp:49171\n"));
+    assertThat(plain.wire()).contains("m=audio 5120 RTP/AVP 0\r\na=rtcp:5121\r\n");
+  }
+
+  @Test
   void reOffersReuseTheDialogsPortAndPortZeroReleasesIt() {
     VoipProfile profile = mediaOnly().build();
     SipInspector chain = harness.chain(profile);

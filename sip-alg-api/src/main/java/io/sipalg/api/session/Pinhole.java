@@ -41,7 +41,8 @@ import java.util.Optional;
  * @param address the destination host as the sender wrote it, before NAT (an IP literal, or a name
  *     as the message gave it)
  * @param rtpPort the media (or signalling) port, as the sender wrote it
- * @param rtcpPort RTCP port ({@code rtpPort + 1}), or 0 for signalling pinholes
+ * @param rtcpPort RTCP port ({@code rtpPort + 1}, or the port of an RFC 3605 {@code a=rtcp:}
+ *     attribute), or 0 for signalling pinholes
  * @param source the only source IP allowed to use the opening, or empty for any
  * @param translatedAddress the ALG's outside address the SDP announced instead of {@code address},
  *     present exactly when {@code translatedRtpPort} is not 0
@@ -161,6 +162,17 @@ public record Pinhole(
     }
     return new Pinhole(dialogId, origin, transport, address, rtpPort, rtcpPort, source,
         Optional.of(outsideAddress), outsideRtpPort, ipsInspect);
+  }
+
+  /**
+   * This pinhole with another RTCP port, e.g. from an RFC 3605 {@code a=rtcp:} attribute.
+   *
+   * @param port the RTCP port, or 0 for none
+   * @return a copy with the port
+   */
+  public Pinhole withRtcpPort(int port) {
+    return new Pinhole(dialogId, origin, transport, address, rtpPort, port, source,
+        translatedAddress, translatedRtpPort, ipsInspect);
   }
 
   /**

@@ -78,6 +78,8 @@ class SessionValuesTest {
     assertThat(natted).isNotEqualTo(rtp);
     assertThat(rtp.translatedTo("192.0.2.1", 5118)).isEqualTo(rtp.translatedTo("192.0.2.1", 5118));
 
+    assertThat(rtp.withRtcpPort(53020).rtcpPort()).isEqualTo(53020);
+    assertThat(rtp.withRtcpPort(53020).translatedTo("192.0.2.1", 5118).translatedRtcpPort()).isEqualTo(5119);
     Pinhole reg = Pinhole.signalling("register:r", "register-contact", "tcp", "10.0.0.5", 5061);
     assertThat(reg.rtcpPort()).isZero();
     assertThat(reg.ipsInspect()).isFalse();

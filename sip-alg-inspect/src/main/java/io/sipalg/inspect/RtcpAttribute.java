@@ -1,0 +1,57 @@
+package io.sipalg.inspect;
+
+import io.sipalg.parser.Sdp;
+import io.sipalg.parser.SdpLine;
+
+/**
+ * An RFC 3605 {@code a=rtcp:<port> [IN <IP4|IP6> <address>]} attribute of a media section: the
+ * RTCP port (and address) when it is not simply the RTP port + 1 on the media address.
+ *
+ * @param line the {@code a=rtcp} line
+ * @param port the RTCP port, 1-65535
+ * @param addrType {@code IP4} / {@code IP6}, or null without an address
+ * @param address the RTCP address, or null without one
+ */
+record RtcpAttribute(SdpLine line, int port, String addrType, String address) {
+  /** The first well-formed {@code a=rtcp} of a media section, or null. */
+  static RtcpAttribute of(Sdp sdp, int media) {
+    for (SdpLine l : sdp.mediaLines(media)) {
+      if (l.type() == 'a' && "rtcp".equals(l.attributeName()) && l.attributeValue() != null) {
+        RtcpAttribute a = parse(l, l.attributeValue().trim());
+        if (a != null) {
+          return a;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static RtcpAttribute parse(SdpLine line, String value) {
+    String[] parts = value.split(" ");
+    if (parts.length != 1 && parts.length != 4) {
+      return null;
+    }
+    int port;
+    try {
+      port = Integer.parseInt(parts[0]);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    if (port < 1 || port > 65535) {
+      return null;
+    }
+    if (parts.length == 1) {
+      return new RtcpAttribute(line, port, null, null);
+    }
+    return "IN".equals(parts[1]) ? new RtcpAttribute(line, port, parts[2], parts[3]) : null;
+  }
+
+  /** The attribute value for another port and address (address kept when {@code address} is null). */
+  String valueWith(int newPort, String newAddrType, String newAddress) {
+    String text = "rtcp:" + newPort;
+    if (address != null) {
+      text += " IN " + (newAddress != null ? newAddrType + " " + newAddress : addrType + " " + address);
+    }
+    return text;
+  }
+}
