@@ -62,6 +62,7 @@ public class ParserBenchmark {
     // Each variant must read every field of every sample, or the comparison is void.
     Blackhole bh = new Blackhole(
         "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
+    sipAlgFrameParseUntouched(bh);
     sipAlgFrameParseTouched(bh);
     sipAlgParseTouched(bh);
     jainSipTouched(bh);
@@ -70,11 +71,15 @@ public class ParserBenchmark {
         "Yes, I am Stephen Hawking, and know a thing or two about black holes.");
   }
 
+  // Both framer variants drain the framer as its Javadoc says (next() until null): the last call
+  // releases the frame's view of the buffer, so the next feed can reuse it in place instead of
+  // allocating a new buffer to protect the old frame.
+
   @Benchmark
-  public SipMessage sipAlgFrameParseUntouched() throws Exception {
+  public void sipAlgFrameParseUntouched(Blackhole bh) throws Exception {
     framer.feed(bytes, 0, bytes.length);
-    SipFrame frame = framer.next();
-    return frame.parse();
+    bh.consume(framer.next().parse());
+    drain();
   }
 
   @Benchmark
@@ -82,6 +87,13 @@ public class ParserBenchmark {
     framer.feed(bytes, 0, bytes.length);
     SipFrame frame = framer.next();
     touch(frame.parse(), bh);
+    drain();
+  }
+
+  private void drain() throws Exception {
+    if (framer.next() != null) {
+      throw new IllegalStateException("one message fed, more than one framed");
+    }
   }
 
   @Benchmark
