@@ -54,6 +54,8 @@ public final class AlgHarness {
     TlsProvider provider = TlsProvider.SUN_JSSE;
     UnaryOperator<VoipProfile.Builder> profile = b -> b;
     SipInspector inspector = SipInspector.passThrough();
+    /** When set, builds the inspector from the profile (e.g. the standard chain); else {@link #inspector}. */
+    java.util.function.Function<VoipProfile, SipInspector> inspectors;
     SessionLimits limits = SessionLimits.defaults();
     Credential serverCredential = SharedPki.SERVER_EC;
     Credential phoneCredential = null;
@@ -103,7 +105,7 @@ public final class AlgHarness {
             .profile(profile)
             .certificates(store)
             .provider(setup.provider)
-            .inspectors(p -> setup.inspector)
+            .inspectors(p -> setup.inspectors != null ? setup.inspectors.apply(p) : setup.inspector)
             .limits(setup.limits)
             .clock(clock)
             .ticker(() -> now)
