@@ -26,10 +26,10 @@
 set -uo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/../.." && pwd)"
-. "$REPO/examples/e2e/lib.sh"
-
+# our defaults first: lib.sh sets its own COUNT/RATE (1000, 200) when they are unset
 DUTS="${DUTS:-sip-alg haproxy kamailio}"; ROUNDS="${ROUNDS:-3}"; MODE="${MODE:-t1}"
 RATE="${RATE:-300}"; COUNT="${COUNT:-6000}"; WARMUP_COUNT="${WARMUP_COUNT:-3000}"
+. "$REPO/examples/e2e/lib.sh"
 require_uint ROUNDS "$ROUNDS"; require_uint RATE "$RATE"; require_uint COUNT "$COUNT"
 [[ "$MODE" == t1 || "$MODE" == tn ]] || die "MODE: t1 or tn"
 require_cmd "$SIPP"; require_cmd stunnel4; require_certs

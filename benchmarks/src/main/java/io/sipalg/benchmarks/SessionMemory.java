@@ -24,7 +24,9 @@ import java.util.Locale;
  * and its 200 OK, then idle), the ALG's server leg resuming upstream as a real deployment with one
  * SIP server would. {@code raw}: N pairs of bare SSLEngines of the same provider (the relay's two
  * engines per connection, established the same way, one message each way relayed), engines only —
- * no buffers, the floor any TLS-terminating relay pays. Run each in its own JVM.
+ * no buffers, the floor any TLS-terminating relay pays. Run each in its own JVM. With
+ * {@code -Dbench.hold=true} it keeps the sessions for 120 s after printing, for
+ * {@code jcmd PID GC.class_histogram} (what the retained bytes are).
  */
 public final class SessionMemory {
   private SessionMemory() {}
@@ -63,6 +65,12 @@ public final class SessionMemory {
             + " setup_s=%.1f sessions_per_s=%.0f%n",
         what, provider, tls, kept.size(), before, after, (after - before) / (double) n, seconds,
         n / seconds);
+    if (Boolean.getBoolean("bench.hold")) {
+      // keep the sessions reachable while `jcmd PID GC.class_histogram` looks at them
+      System.out.println("holding " + kept.size() + " for 120 s, pid " + ProcessHandle.current().pid());
+      Thread.sleep(120_000);
+      System.out.println(kept.size());
+    }
   }
 
   private static Object create(AlgPipeline pipeline, RawRelay.Contexts contexts, TlsCase tls,
