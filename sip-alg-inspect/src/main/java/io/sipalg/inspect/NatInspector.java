@@ -323,10 +323,11 @@ final class NatInspector extends Link {
           }
           se.setMediaPort(mLine, outside);
           RtcpAttribute rtcp = RtcpAttribute.of(sdp, i);
-          if (rtcp != null) { // RFC 3605: the far end sends RTCP where a=rtcp says, so it moves too
-            boolean insideAddress = rtcp.address() != null && map.isInside(rtcp.address());
+          // RFC 3605: the far end sends RTCP where a=rtcp says, so it moves with the RTP port
+          // (unless it names another host than the phone, which the ALG does not translate)
+          if (rtcp != null && (rtcp.address() == null || map.isInside(rtcp.address()))) {
             se.setValue(rtcp.line(), rtcp.valueWith(outside + 1, map.outsideSdpType,
-                insideAddress ? map.outsideIp : null));
+                rtcp.address() == null ? null : map.outsideIp));
             map.note("SDP a=rtcp", Integer.toString(rtcp.port()), Integer.toString(outside + 1));
           }
           translated.add(i);
