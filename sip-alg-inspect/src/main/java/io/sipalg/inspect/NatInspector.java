@@ -407,7 +407,8 @@ final class NatInspector extends Link {
   }
 
   private static void replaceHostPort(SipEditor ed, SipUri uri, String hostPort) {
-    ed.replace(uri.hostOffset(), uri.hostPortEnd(), hostPort);
+    HostPort hp = HostPort.parse(hostPort);
+    ed.setUriHostPort(uri, hp.host, hp.port);
   }
 
   /** host[:port] text split, IPv6 brackets kept. */
