@@ -16,7 +16,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
-/** Sessions on several threads and housekeeping on another: every pinhole closes exactly once. */
+/**
+ * Sessions on several threads and housekeeping on another: every pinhole closes exactly once and
+ * every media port goes back.
+ */
 class ConcurrencyTest {
   @Test
   void sessionsAndHousekeepingRaceWithoutLosingOrDoublingCloses() throws Exception {
@@ -58,6 +61,7 @@ class ConcurrencyTest {
     harness.services.housekeeping(Long.MAX_VALUE / 2);
 
     assertThat(harness.services.activeDialogs("default")).isZero();
+    assertThat(harness.services.mediaPortPairsInUse()).isZero(); // nat-port-range pairs all returned
     List<Pinhole> opened = new ArrayList<>();
     List<Pinhole> closed = new ArrayList<>();
     for (FakeContext ctx : sessions) {
