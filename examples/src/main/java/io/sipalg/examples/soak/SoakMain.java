@@ -133,7 +133,7 @@ public final class SoakMain implements Runnable {
         description = "The connect rate climbs from a tenth to all of it over this (default: ${DEFAULT-VALUE}).")
     long warmup;
 
-    @Option(names = "--max-pending", defaultValue = "100", paramLabel = "N",
+    @Option(names = "--max-pending", defaultValue = "50", paramLabel = "N",
         description = "Connections at most between connect and first 200 OK (default: ${DEFAULT-VALUE}).")
     int maxPending;
 
