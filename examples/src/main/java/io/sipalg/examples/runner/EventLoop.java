@@ -35,6 +35,7 @@ final class EventLoop implements Runnable {
   private final Set<ProxiedConnection> connections = new HashSet<>();
   /** Shared by every connection of this loop: reads are consumed before the next one starts. */
   private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
+  private int closedSincePurge;
   private volatile boolean stopped;
   private volatile int connectionCount;
 
@@ -83,6 +84,12 @@ final class EventLoop implements Runnable {
   void removed(ProxiedConnection connection) {
     connections.remove(connection);
     connectionCount = connections.size();
+    // Closed connections' timer entries would keep their sessions reachable until they come due
+    // (up to the handshake timeout): purge them once they are a good part of the queue.
+    if (++closedSincePurge > 64 && closedSincePurge > timers.size() / 4) {
+      timers.removeIf(t -> t.connection.isFinished());
+      closedSincePurge = 0;
+    }
   }
 
   /** Applies {@code action} to every connection, on the loop's thread. */
@@ -137,7 +144,9 @@ final class EventLoop implements Runnable {
   private void guarded(ProxiedConnection connection, Runnable work) {
     try {
       work.run();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      // LinkageError: e.g. a library jar swapped under a running process; it must not silently
+      // kill the loop and strand every other session on it.
       log.error("{}: internal error, dropping the connection", connection.session().id(), e);
       connection.abort();
     }

@@ -23,7 +23,8 @@ final class ProxiedConnection {
   private final InetSocketAddress upstream;
   private final Socket phone;
   private final Socket server = new Socket(Leg.SERVER);
-  private long scheduledDeadline = Long.MAX_VALUE;
+  /** The deadline of this connection's entry in the loop's timer queue; MAX_VALUE = none queued. */
+  private long queuedDeadline = Long.MAX_VALUE;
   private boolean finished;
 
   /** One side's channel, its key, and input the session did not take yet. */
@@ -60,11 +61,17 @@ final class ProxiedConnection {
     return session;
   }
 
+  /** Whether a popped timer entry is this connection's live one (older entries are stale). */
   boolean isDueAt(long deadline) {
-    return !finished && deadline == scheduledDeadline;
+    return !finished && deadline == queuedDeadline;
+  }
+
+  boolean isFinished() {
+    return finished;
   }
 
   void onTimer(long now) {
+    queuedDeadline = Long.MAX_VALUE;
     session.tick(now);
     pump();
   }
@@ -136,9 +143,12 @@ final class ProxiedConnection {
     }
     interest(phone);
     interest(server);
+    // At most one live queue entry per connection: a later deadline keeps the queued one (it
+    // fires early, the session's tick does nothing, and the next pump queues the real one); only
+    // an earlier deadline adds an entry. So busy sessions do not add an entry per message.
     long deadline = session.nextDeadlineNanos();
-    if (deadline != scheduledDeadline) {
-      scheduledDeadline = deadline;
+    if (deadline < queuedDeadline) {
+      queuedDeadline = deadline;
       loop.schedule(this, deadline);
     }
   }
