@@ -20,7 +20,9 @@
 # then "summary dut=NAME runs= cps_median= cps_min= cps_max= failed_total= cpu_ms_per_tx_median= ..."
 #
 # Env: DUTS ("sip-alg haproxy kamailio"), ROUNDS (3), RATE (300), COUNT (6000), WARMUP_COUNT (3000),
-#      MODE (t1), SIP_ALG_JVM_ARGS, SIP_ALG_THREADS (1), HAP_THREADS (1), and everything
+#      MODE (t1), SIP_ALG_JVM_ARGS, SIP_ALG_THREADS (1), HAP_THREADS (1),
+#      RUNNER_JFR=DIR (record the sip-alg runner with JFR, settings=profile, and dump
+#      DIR/runner-ROUND.jfr with jcmd just before stopping it), and everything
 #      examples/e2e/lib.sh reads (ports, CERT_DIR, RUN_DIR, LIMIT, RECV_TIMEOUT_MS, MAX_LIFE ...).
 # Loopback only; every process runs under coreutils timeout and is stopped by PID (lib.sh).
 set -uo pipefail
@@ -42,7 +44,11 @@ for d in $DUTS; do
       [[ -f "$REPO/examples/target/sip-alg.jar" ]] || die "build the runner first: mvn -B -q package -DskipTests"
       cp "$REPO/examples/target/sip-alg.jar" "$RUN_DIR/sip-alg.jar"
       export SIP_ALG_JAR="$RUN_DIR/sip-alg.jar" SIP_ALG_CONFIG="$REPO/examples/e2e/conf/sip-alg.conf.in"
-      export SIP_ALG_ARGS="${SIP_ALG_ARGS:---upstream-name $SERVER_NAME --threads ${SIP_ALG_THREADS:-1}}" ;;
+      export SIP_ALG_ARGS="${SIP_ALG_ARGS:---upstream-name $SERVER_NAME --threads ${SIP_ALG_THREADS:-1}}"
+      if [[ -n "${RUNNER_JFR:-}" ]]; then
+        mkdir -p "$RUNNER_JFR"; require_cmd jcmd
+        export SIP_ALG_JVM_ARGS="${SIP_ALG_JVM_ARGS:-} -XX:StartFlightRecording=name=relay,settings=profile"
+      fi ;;
     haproxy) require_cmd haproxy ;;
     kamailio) require_cmd kamailio; require_cmd envsubst ;;
     *) die "unknown relay '$d' (sip-alg haproxy kamailio)" ;;
@@ -76,12 +82,16 @@ relay_start() { # NAME -> DUT_PID
   esac
 }
 
+# tree_pids PID -> PID and all its live descendants
+tree_pids() {
+  ps -e -o pid=,ppid= | awk -v root="$1" '
+    {parent[$1]=$2} END {want[root]=1; changed=1
+      while (changed) {changed=0; for (p in parent) if (!(p in want) && (parent[p] in want)) {want[p]=1; changed=1}}
+      for (p in want) print p}'
+}
 # tree_cpu_ticks PID -> utime+stime (clock ticks) of PID and all its live descendants (all threads)
 tree_cpu_ticks() {
-  local pids; pids=$(ps -e -o pid=,ppid= | awk -v root="$1" '
-    {parent[$1]=$2} END {n=1; want[root]=1; changed=1
-      while (changed) {changed=0; for (p in parent) if (!(p in want) && (parent[p] in want)) {want[p]=1; changed=1}}
-      for (p in want) print p}')
+  local pids; pids=$(tree_pids "$1")
   local p total=0 f
   for p in $pids; do
     f=$(cat "/proc/$p/stat" 2>/dev/null) || continue
@@ -108,6 +118,12 @@ for ((round = 1; round <= ROUNDS; round++)); do
     res=$(sipp_uac_run "$UAC_PLAIN_PORT" register-uac "$MODE" "$COUNT" "$RATE" "$d-$round")
     t1=$(tree_cpu_ticks "$DUT_PID")
     alive=$(dut_alive)
+    if [[ "$d" == sip-alg && -n "${RUNNER_JFR:-}" ]]; then
+      for p in $(tree_pids "$DUT_PID"); do
+        [[ "$(cat "/proc/$p/comm" 2>/dev/null)" == java ]] || continue
+        jcmd "$p" JFR.dump name=relay filename="$RUNNER_JFR/runner-$round.jfr" >&2 || log "JFR dump failed"
+      done
+    fi
     stop_pid "$DUT_PID"; wait_port_free "$DUT_PORT" 10 || die "port $DUT_PORT still busy after stopping $d"
     ok=$(kv uac_ok "$res")
     line=$(awk -v d="$d" -v r="$round" -v m="$MODE" -v rate="$RATE" -v c="$COUNT" -v res="$res" \
