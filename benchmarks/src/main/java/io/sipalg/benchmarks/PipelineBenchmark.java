@@ -53,6 +53,15 @@ public class PipelineBenchmark {
   @Param({"STANDARD", "PASS_THROUGH", "RAW"})
   public Relay relay;
 
+  /**
+   * Registrations the session carries before measuring: 1 = the measured REGISTER only; N > 1 =
+   * N - 1 other AoRs (own Call-IDs) registered first over the same connection, as an SBC or PBX
+   * trunk connection carries many users. Default 1; {@code -p registrations=1,1000} shows how the
+   * per-message cost grows with the session's state.
+   */
+  @Param({"1"})
+  public int registrations;
+
   private AlgPipeline.Connected session;
   private RawRelay raw;
   private final ByteBuffer request = ByteBuffer.wrap(SipSamples.REGISTER.bytes());
@@ -68,6 +77,15 @@ public class PipelineBenchmark {
       Inspection inspection = relay == Relay.STANDARD ? Inspection.STANDARD : Inspection.PASS_THROUGH;
       session = new AlgPipeline(provider, inspection, tlsCase).connect(true);
     }
+    for (int i = 1; i < registrations; i++) {
+      ByteBuffer req = ByteBuffer.wrap(otherUser(SipSamples.REGISTER.bytes(), i));
+      ByteBuffer resp = ByteBuffer.wrap(otherUser(SipSamples.OK_200.bytes(), i));
+      if (raw != null) {
+        raw.roundTrip(req, resp);
+      } else {
+        session.roundTrip(req, resp);
+      }
+    }
     // Every message must cross: the standard chain may edit them (its NAT fix-ups change a few
     // bytes), so count messages rather than compare lengths there.
     int rounds = 1000;
@@ -81,10 +99,19 @@ public class PipelineBenchmark {
     }
     if (session != null) {
       var c = session.session.counters();
-      if (c.phoneToServer().forwarded() != rounds || c.serverToPhone().forwarded() != rounds) {
+      long want = rounds + registrations - 1L;
+      if (c.phoneToServer().forwarded() != want || c.serverToPhone().forwarded() != want) {
         throw new IllegalStateException("not every message was forwarded: " + c);
       }
     }
+  }
+
+  /** The sample with AoR user alice -> u{i} and its own Call-ID (same length class, Content-Length 0). */
+  private static byte[] otherUser(byte[] sample, int i) {
+    String text = new String(sample, java.nio.charset.StandardCharsets.US_ASCII)
+        .replace("alice@", "u" + i + "@")
+        .replace("Call-ID: NjQ1", "Call-ID: " + i + "-NjQ1");
+    return text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   }
 
   @Benchmark
