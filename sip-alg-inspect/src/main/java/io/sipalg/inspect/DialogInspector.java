@@ -45,7 +45,7 @@ final class DialogInspector extends Link {
     SessionState state = SessionState.of(context, services);
     long now = context.nanoTime();
     Reporter reporter = Reporter.of(context, log);
-    state.expire(now, reporter);
+    state.expireAtMostEverySecond(now, reporter);
     String callId;
     CSeq cseq;
     try {

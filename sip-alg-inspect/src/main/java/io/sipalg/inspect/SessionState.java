@@ -17,6 +17,7 @@ import java.util.Map;
  * housekeeping may run on another thread than the session.
  */
 final class SessionState {
+  private long lastExpiryWalkNanos = Long.MIN_VALUE;
   static final AttributeKey<SessionState> KEY = AttributeKey.of("sip-alg-inspect", SessionState.class);
   /** Bounds on per-session tables: a session cannot grow memory without limit. */
   static final int MAX_DIALOGS_PER_SESSION = 1024;
@@ -215,12 +216,25 @@ final class SessionState {
    *
    * @return how many dialogs and registrations were expired
    */
+  /**
+   * {@link #expire} on the message path, at most once a second: a session with many registrations
+   * (one connection carrying a whole site's REGISTERs) would otherwise walk all of them for every
+   * message. Expiry times are in seconds, so a second of lateness changes nothing.
+   */
+  synchronized int expireAtMostEverySecond(long now, Reporter reporter) {
+    if (now - lastExpiryWalkNanos < 1_000_000_000L && lastExpiryWalkNanos != Long.MIN_VALUE) {
+      return 0;
+    }
+    lastExpiryWalkNanos = now;
+    return expire(now, reporter);
+  }
+
   synchronized int expire(long now, Reporter reporter) {
     int expired = 0;
     long provisional = profile.provisionalInviteExpiryTime() * 1_000_000_000L;
     long keepalive = profile.callKeepalive() * 60_000_000_000L;
     List<Dialog> idle = new ArrayList<>();
-    for (Dialog d : new ArrayList<>(dialogs.values())) {
+    for (Dialog d : dialogs.isEmpty() ? List.<Dialog>of() : new ArrayList<>(dialogs.values())) {
       if (d.state == Dialog.State.EARLY && now - d.createdNanos >= provisional) {
         finish(d, "expired: no final response within provisional-invite-expiry-time", reporter);
         expired++;

@@ -224,6 +224,22 @@ class PinholeTest {
   }
 
   @Test
+  void expiryIsCheckedAtMostOnceASecondOnTheMessagePath() {
+    VoipProfile profile = Harness.profile().strictRegister(false).build();
+    SipInspector chain = harness.chain(profile);
+    FakeContext ctx = new FakeContext(profile);
+    register(chain, ctx, 1, 60);
+    ctx.advanceNanos(59_500_000_000L);
+    Sip.run(chain, ctx, Sip.request("OPTIONS")); // walks: nothing expired yet
+    ctx.advanceNanos(600_000_000L);              // the binding is now 60.1 s old
+    Sip.run(chain, ctx, Sip.request("OPTIONS"));
+    assertThat(ctx.pinholes(Change.CLOSE)).as("within a second of the last walk").isEmpty();
+    ctx.advanceNanos(400_000_000L);
+    Sip.run(chain, ctx, Sip.request("OPTIONS"));
+    assertThat(ctx.pinholes(Change.CLOSE)).hasSize(1);
+  }
+
+  @Test
   void openRegisterPinholeDisabledOpensNone() {
     VoipProfile profile = Harness.profile().openRegisterPinhole(false).build();
     FakeContext ctx = new FakeContext(profile);
