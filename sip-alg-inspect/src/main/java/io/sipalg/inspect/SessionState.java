@@ -28,6 +28,8 @@ final class SessionState {
   private final String sessionId;
   private final Map<String, Dialog> dialogs = new LinkedHashMap<>();
   private final Map<String, Registration> registrations = new LinkedHashMap<>();
+  /** The same registrations by Call-ID: responses are matched by it, on every 200 OK. */
+  private final Map<String, Registration> registrationsByCallId = new java.util.HashMap<>();
   /** Top-Via branch of a NATed request -> the sent-by the phone wrote. */
   final Map<String, String> viaByBranch = lru(MAX_NAT_ENTRIES);
   /** Call-ID as forwarded to the server -> Call-ID as the phone wrote it. */
@@ -128,12 +130,7 @@ final class SessionState {
   }
 
   synchronized Registration registrationByCallId(String callId) {
-    for (Registration r : registrations.values()) {
-      if (r.callId.equals(callId)) {
-        return r;
-      }
-    }
-    return null;
+    return registrationsByCallId.get(callId);
   }
 
   synchronized Registration addRegistration(String aor, String callId) {
@@ -146,13 +143,16 @@ final class SessionState {
       Registration old = registrations.put(aor, r);
       if (old != null) {
         r.pinholes.putAll(old.pinholes);
+        registrationsByCallId.remove(old.callId, old);
       }
+      registrationsByCallId.put(callId, r);
     }
     return r;
   }
 
   synchronized void removeRegistration(Registration r, Reporter reporter) {
     registrations.remove(r.aor, r);
+    registrationsByCallId.remove(r.callId, r);
     closeAll(r.pinholes, reporter);
   }
 
@@ -265,6 +265,7 @@ final class SessionState {
       Registration r = it.next();
       if (r.active && now >= r.expiresAtNanos) {
         it.remove();
+        registrationsByCallId.remove(r.callId, r);
         closeAll(r.pinholes, reporter);
         reporter.note("register: " + r.aor + " expired");
         expired++;
@@ -282,6 +283,7 @@ final class SessionState {
       closeAll(r.pinholes, reporter);
     }
     registrations.clear();
+    registrationsByCallId.clear();
     closed = true;
     services.unregister(this);
   }
