@@ -58,12 +58,32 @@ public final class SessionFactoryCore {
         new SessionEnvironment(
             limits, clock, ticker, listener, taskExecutor, wakeUp, eagerUpstream,
             upstreamServerName, new Statistics());
+    bootstrapJsseFor(profiles.values());
     for (VoipProfile profile : profiles.values()) {
       inspectors.put(profile.name(), inspectorFactory.apply(profile));
       if (profile.tlsInterception()) {
         tls.put(profile.name(), ProfileTls.build(profile, certificates, provider));
       }
     }
+  }
+
+  /**
+   * JSSE reads {@code jdk.tls.disabledAlgorithms} once, when the first context is made: widen it
+   * for the lowest version (and 3DES) of every profile before any profile builds its contexts, or
+   * the first profile built would decide for all of them.
+   */
+  private static void bootstrapJsseFor(Iterable<VoipProfile> profiles) {
+    io.sipalg.api.TlsVersion lowest = io.sipalg.api.TlsVersion.TLS_1_2;
+    boolean tripleDes = false;
+    for (VoipProfile profile : profiles) {
+      if (profile.tlsInterception()) {
+        if (profile.sslMinVersion().compareTo(lowest) < 0) {
+          lowest = profile.sslMinVersion();
+        }
+        tripleDes |= profile.sslAlgorithm() != io.sipalg.api.SslAlgorithm.HIGH;
+      }
+    }
+    io.sipalg.tls.engine.JsseBootstrap.ensure(lowest, tripleDes);
   }
 
   /** See {@code SessionFactory#newSession}. */
