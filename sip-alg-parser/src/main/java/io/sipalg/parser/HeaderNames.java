@@ -72,9 +72,20 @@ public final class HeaderNames {
 
   private static final Map<String, String> CANONICAL = new HashMap<>();
 
+  /** The registered name strings themselves, compared by identity (see isKnownCanonical). */
+  private static final java.util.Set<String> KNOWN_INSTANCES =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
   static {
     for (String name : KNOWN) {
       CANONICAL.put(name.toLowerCase(Locale.ROOT), name);
+    }
+    KNOWN_INSTANCES.addAll(CANONICAL.values());
+    for (char c = 'a'; c <= 'z'; c++) {
+      String expanded = expandCompact(c);
+      if (expanded != null) {
+        KNOWN_INSTANCES.add(expanded);
+      }
     }
   }
 
@@ -161,6 +172,14 @@ public final class HeaderNames {
       return true;
     }
     return CANONICAL.containsKey(name.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * Whether {@code canonical}, a result of {@link #canonical(String)}, is a registered name: known
+   * names come back as the registered string itself, so identity decides without lower-casing.
+   */
+  static boolean isKnownCanonical(String canonical) {
+    return KNOWN_INSTANCES.contains(canonical);
   }
 
   /** Whether two header names (long or compact, any case) name the same header. */

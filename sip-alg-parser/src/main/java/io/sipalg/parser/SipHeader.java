@@ -36,7 +36,7 @@ public final class SipHeader {
 
   /** The canonical name ({@link HeaderNames#canonical(String)}), e.g. {@code Via} for {@code v}. */
   public String canonicalName() {
-    return HeaderNames.canonical(name());
+    return message.canonicalName(index);
   }
 
   /** Whether this header has the given name (long or compact form, any case). */
@@ -51,7 +51,7 @@ public final class SipHeader {
 
   /** Whether the name is a registered SIP header ({@link HeaderNames#isKnown(String)}). */
   public boolean isKnown() {
-    return hasValidName() && HeaderNames.isKnown(name());
+    return hasValidName() && HeaderNames.isKnownCanonical(canonicalName());
   }
 
   /** The value with folding collapsed to single spaces and outer whitespace trimmed. */

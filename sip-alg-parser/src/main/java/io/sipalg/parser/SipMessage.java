@@ -20,6 +20,11 @@ import java.util.List;
 public final class SipMessage {
   /** Created by the first {@link #edit()}; null while nobody edits. */
   private SipEditor editor;
+  /**
+   * Canonical name of each header, computed when first asked (validation and unknown-header checks
+   * ask for every header, several times per message): a known name as registered, else as written.
+   */
+  private String[] canonicalNames;
   /** Created by the first {@link #sdp()}; over the original body, which edits never change. */
   private Sdp sdp;
 
@@ -379,6 +384,19 @@ public final class SipMessage {
     return ne > ls(i) && Lex.skipToken(b, ls(i), ne) == ne;
   }
 
+  /** The canonical name of header {@code i} (cached); see {@link HeaderNames#canonical(String)}. */
+  String canonicalName(int i) {
+    if (canonicalNames == null) {
+      canonicalNames = new String[count];
+    }
+    String name = canonicalNames[i];
+    if (name == null) {
+      name = HeaderNames.canonical(nameAsWritten(i));
+      canonicalNames[i] = name;
+    }
+    return name;
+  }
+
   String nameAsWritten(int i) {
     int ne = ne(i);
     return ne < 0 ? Lex.str(b, ls(i), ve(i)) : Lex.str(b, ls(i), ne);
@@ -460,9 +478,8 @@ public final class SipMessage {
   public List<SipHeader> unknownHeaders() {
     List<SipHeader> out = new ArrayList<>(0);
     for (int i = 0; i < count; i++) {
-      SipHeader hdr = new SipHeader(this, i);
-      if (!hdr.isKnown()) {
-        out.add(hdr);
+      if (!hasValidName(i) || !HeaderNames.isKnownCanonical(canonicalName(i))) {
+        out.add(new SipHeader(this, i));
       }
     }
     return out;
@@ -778,7 +795,7 @@ public final class SipMessage {
       }
       return new HeaderError(Lex.str(b, ls(i), ne), lineStart(i), "invalid header name");
     }
-    String name = HeaderNames.canonical(nameAsWritten(i));
+    String name = canonicalName(i);
     try {
       HeaderChecks.check(name, b, vs(i), ve(i), off);
       return null;

@@ -48,10 +48,12 @@ final class Validation {
       }
     }
     for (String name : SINGLE) {
-      List<SipHeader> fields = m.headers(name);
-      if (fields.size() > 1) {
-        out.add(new Violation(Kind.DUPLICATE_HEADER, name, fields.get(1).offset(),
-            "duplicate " + name + " header at offset " + fields.get(1).offset()));
+      int first = m.find(name, 0);
+      int second = first < 0 ? -1 : m.find(name, first + 1);
+      if (second >= 0) {
+        int offset = m.header(second).offset();
+        out.add(new Violation(Kind.DUPLICATE_HEADER, name, offset,
+            "duplicate " + name + " header at offset " + offset));
       }
     }
     if (m.isRequest()) {
