@@ -148,17 +148,30 @@ final class Parser {
     return statements.get(next++);
   }
 
+  /**
+   * The next statement of a section holding only options: a {@code set} or {@code unset}
+   * statement, or null at the section's {@code end}.
+   */
+  private List<Token> nextSetting(Token opener, String section) throws FortiConfigException {
+    List<Token> s = nextStatement(opener, section);
+    Token head = s.get(0);
+    if (head.is("end")) {
+      noArgs(s);
+      return null;
+    }
+    if (!head.is("set") && !head.is("unset")) {
+      throw error(head, "expected 'set', 'unset' or 'end' but found '" + head.text() + "'");
+    }
+    return s;
+  }
+
   private void settings(Token opener) throws FortiConfigException {
     while (true) {
-      List<Token> s = nextStatement(opener, "config system settings");
-      Token head = s.get(0);
-      if (head.is("end")) {
-        noArgs(s);
+      List<Token> s = nextSetting(opener, "config system settings");
+      if (s == null) {
         return;
       }
-      if (!head.is("set") && !head.is("unset")) {
-        throw error(head, "expected 'set', 'unset' or 'end' but found '" + head.text() + "'");
-      }
+      Token head = s.get(0);
       Token key = key(s);
       if (!key.text().equals("sip-ssl-port")) {
         throw error(key, "unknown option '" + key.text() + "' in config system settings"
@@ -305,15 +318,11 @@ final class Parser {
 
   private void sip(Token opener, ProfileDraft profile) throws FortiConfigException {
     while (true) {
-      List<Token> s = nextStatement(opener, "config sip");
-      Token head = s.get(0);
-      if (head.is("end")) {
-        noArgs(s);
+      List<Token> s = nextSetting(opener, "config sip");
+      if (s == null) {
         return;
       }
-      if (!head.is("set") && !head.is("unset")) {
-        throw error(head, "expected 'set', 'unset' or 'end' but found '" + head.text() + "'");
-      }
+      Token head = s.get(0);
       Token key = key(s);
       Optional<VoipOption<?>> found = VoipOption.byName(key.text());
       if (found.isEmpty()) {
