@@ -38,6 +38,8 @@ final class ProxySession implements AlgSession {
   private final LegSlot phone;
   private final LegSlot server;
   private final HeldPlaintext held;
+  /** Both legs, for the loops over them (one array for the session's life, not one per call). */
+  private final LegSlot[] legs;
   private final long handshakeTimeout;
   private State state = State.PHONE_HANDSHAKE;
   private CloseReason closeReason;
@@ -81,6 +83,7 @@ final class ProxySession implements AlgSession {
             id, binding.tls().profile(), addresses, env.clock(), env.ticker(), env.listener());
     this.phone = new LegSlot(Leg.PHONE);
     this.server = new LegSlot(Leg.SERVER);
+    this.legs = new LegSlot[] {phone, server};
     this.held = new HeldPlaintext(env.limits().maxHeldBytes());
     phone.relay = relay(Direction.PHONE_TO_SERVER, phone.counter);
     server.relay = relay(Direction.SERVER_TO_PHONE, server.counter);
@@ -125,14 +128,17 @@ final class ProxySession implements AlgSession {
         int before = ciphertext.remaining();
         // One whole record at a time, so backpressure is checked between records.
         int record = TlsRecords.wholeRecordLength(ciphertext);
-        ByteBuffer input = record > 0 ? ciphertext.duplicate().limit(ciphertext.position() + record) : ciphertext;
+        int limit = ciphertext.limit();
+        if (record > 0) {
+          ciphertext.limit(ciphertext.position() + record); // no view object per record
+        }
         try {
-          slot.tls.receive(input);
+          slot.tls.receive(ciphertext);
         } catch (TlsLegException e) {
           legFailed(slot, e.failure());
           break;
         } finally {
-          ciphertext.position(input.position());
+          ciphertext.limit(limit);
         }
         afterActivity(slot);
         if (ciphertext.remaining() == before) {
@@ -278,7 +284,7 @@ final class ProxySession implements AlgSession {
     }
     MDC.put(MDC_KEY, id);
     try {
-      for (LegSlot slot : new LegSlot[] {phone, server}) {
+      for (LegSlot slot : legs) {
         if (slot.tls != null && !slot.done && !slot.tls.awaitingTask()) {
           try {
             slot.tls.resume();
@@ -313,7 +319,7 @@ final class ProxySession implements AlgSession {
       return Long.MAX_VALUE;
     }
     long next = state == State.ESTABLISHED ? bufferReleaseAt : closeDeadline;
-    for (LegSlot slot : new LegSlot[] {phone, server}) {
+    for (LegSlot slot : legs) {
       if (!slot.handshakeReported && !slot.done) {
         next = Math.min(next, slot.handshakeDeadline);
       }
@@ -360,7 +366,7 @@ final class ProxySession implements AlgSession {
   /** Buffer bytes this session holds now: both TLS legs, both framers, held plaintext. */
   int retainedBufferBytes() {
     int bytes = phone.relay.capacity() + server.relay.capacity() + held.capacity();
-    for (LegSlot slot : new LegSlot[] {phone, server}) {
+    for (LegSlot slot : legs) {
       if (slot.tls != null) {
         bytes += slot.tls.retainedBufferCapacity();
       }
@@ -692,7 +698,7 @@ final class ProxySession implements AlgSession {
 
   /** Wraps staged plaintext once per batch: many small messages share records (coalescing). */
   private void flushBoth() {
-    for (LegSlot slot : new LegSlot[] {phone, server}) {
+    for (LegSlot slot : legs) {
       if (slot.tls != null && !slot.tls.state().isTerminal()) {
         try {
           slot.tls.flush();
