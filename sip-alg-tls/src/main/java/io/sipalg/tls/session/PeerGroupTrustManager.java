@@ -25,46 +25,50 @@ final class PeerGroupTrustManager extends X509ExtendedTrustManager {
     this.trust = trust;
   }
 
+  /** A PKIX check of {@link PeerTrustManager}, run before the group's name constraints. */
+  private interface PkixCheck {
+    void run() throws CertificateException;
+  }
+
+  private void verify(PkixCheck pkixCheck, X509Certificate[] chain) throws CertificateException {
+    pkixCheck.run();
+    checkNames(chain);
+  }
+
   @Override
   public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
       throws CertificateException {
-    pkix.checkClientTrusted(chain, authType, socket);
-    checkNames(chain);
+    verify(() -> pkix.checkClientTrusted(chain, authType, socket), chain);
   }
 
   @Override
   public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
       throws CertificateException {
-    pkix.checkClientTrusted(chain, authType, engine);
-    checkNames(chain);
+    verify(() -> pkix.checkClientTrusted(chain, authType, engine), chain);
   }
 
   @Override
   public void checkClientTrusted(X509Certificate[] chain, String authType)
       throws CertificateException {
-    pkix.checkClientTrusted(chain, authType);
-    checkNames(chain);
+    verify(() -> pkix.checkClientTrusted(chain, authType), chain);
   }
 
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
       throws CertificateException {
-    pkix.checkServerTrusted(chain, authType, socket);
-    checkNames(chain);
+    verify(() -> pkix.checkServerTrusted(chain, authType, socket), chain);
   }
 
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
       throws CertificateException {
-    pkix.checkServerTrusted(chain, authType, engine);
-    checkNames(chain);
+    verify(() -> pkix.checkServerTrusted(chain, authType, engine), chain);
   }
 
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType)
       throws CertificateException {
-    pkix.checkServerTrusted(chain, authType);
-    checkNames(chain);
+    verify(() -> pkix.checkServerTrusted(chain, authType), chain);
   }
 
   @Override

@@ -11,14 +11,14 @@ import java.util.concurrent.atomic.LongAdder;
  * sessions add their final counts; live sessions are read at snapshot time, so a snapshot is
  * exact once traffic stops.
  */
-public final class Statistics {
+final class Statistics {
   private final LongAdder opened = new LongAdder();
   private final LongAdder handshakeFailures = new LongAdder();
   private final Set<ProxySession> live = ConcurrentHashMap.newKeySet();
   private MessageCounts closedTotals = MessageCounts.ZERO;
 
   /** Creates empty counters. */
-  public Statistics() {}
+  Statistics() {}
 
   void opened(ProxySession session) {
     opened.increment();
@@ -36,7 +36,7 @@ public final class Statistics {
   }
 
   /** A snapshot. */
-  public AlgStatistics snapshot() {
+  AlgStatistics snapshot() {
     MessageCounts messages;
     synchronized (this) {
       messages = closedTotals;
