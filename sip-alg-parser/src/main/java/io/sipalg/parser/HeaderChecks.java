@@ -244,8 +244,7 @@ final class HeaderChecks {
     if (se == ss) {
       throw new BadSyntax(ss, "missing media subtype");
     }
-    Params params = new Params(b, false);
-    p = Params.parse(b, se, e, "", params);
+    p = Params.parse(b, se, e, "", false);
     if (p != e) {
       throw new BadSyntax(p, "unexpected text in Content-Type");
     }

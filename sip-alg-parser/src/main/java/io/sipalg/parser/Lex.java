@@ -9,36 +9,65 @@ import java.nio.charset.StandardCharsets;
 final class Lex {
   private Lex() {}
 
-  private static final boolean[] TOKEN = new boolean[128];
+  // One table lookup per byte instead of a chain of comparisons: every tokeniser loop tests bytes
+  // against these classes, so this is where parsing spends most of its time.
+  private static final int LWS = 1;
+  private static final int TOKEN = 2;
+  private static final int DIGIT = 4;
+  private static final int ALPHA = 8;
+  private static final byte[] CLASS = new byte[256];
 
   static {
     for (char c = 'a'; c <= 'z'; c++) {
-      TOKEN[c] = true;
-      TOKEN[c - 32] = true;
+      CLASS[c] |= TOKEN | ALPHA;
+      CLASS[c - 32] |= TOKEN | ALPHA;
     }
     for (char c = '0'; c <= '9'; c++) {
-      TOKEN[c] = true;
+      CLASS[c] |= TOKEN | DIGIT;
     }
     for (char c : "-.!%*_+`'~".toCharArray()) {
-      TOKEN[c] = true;
+      CLASS[c] |= TOKEN;
+    }
+    for (char c : " \t\r\n".toCharArray()) {
+      CLASS[c] |= LWS;
     }
   }
 
-  static boolean isToken(int b) {
-    return b >= 0 && b < 128 && TOKEN[b];
+  static boolean isToken(byte b) {
+    return (CLASS[b & 0xFF] & TOKEN) != 0;
+  }
+
+  /** For chars and ints: false outside 0..255 (a byte widened to int is negative there). */
+  static boolean isToken(int c) {
+    return (c & ~0xFF) == 0 && (CLASS[c] & TOKEN) != 0;
   }
 
   /** LWS inside a (possibly folded) header value: SP, HT, CR, LF. */
-  static boolean isLws(int b) {
-    return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+  static boolean isLws(byte b) {
+    return (CLASS[b & 0xFF] & LWS) != 0;
   }
 
-  static boolean isDigit(int b) {
-    return b >= '0' && b <= '9';
+  /** For chars and ints: false outside 0..255 (a byte widened to int is negative there). */
+  static boolean isLws(int c) {
+    return (c & ~0xFF) == 0 && (CLASS[c] & LWS) != 0;
   }
 
-  static boolean isAlpha(int b) {
-    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+  static boolean isDigit(byte b) {
+    return (CLASS[b & 0xFF] & DIGIT) != 0;
+  }
+
+  /** For chars and ints: false outside 0..255 (a byte widened to int is negative there). */
+  static boolean isDigit(int c) {
+    return (c & ~0xFF) == 0 && (CLASS[c] & DIGIT) != 0;
+  }
+
+  static boolean isAlpha(byte b) {
+    return (CLASS[b & 0xFF] & ALPHA) != 0;
+  }
+
+  /** For chars and ints: false outside 0..255 (a byte widened to int is negative there). */
+  static boolean isAlpha(int c) {
+    return (c & ~0xFF) == 0 && (CLASS[c] & ALPHA) != 0;
   }
 
   static int lower(int b) {

@@ -114,8 +114,9 @@ public final class NameAddress {
     if (allowWildcard && b[p] == '*') {
       int q = Lex.skipLws(b, p + 1, end);
       if (q >= end || b[q] == ';') {
-        Params params = new Params(b, false);
-        q = Params.parse(b, q, end, multi ? "," : "", params);
+        int ps = q;
+        q = Params.parse(b, q, end, multi ? "," : "", false);
+        Params params = Params.over(b, ps, q, false);
         return new NameAddress(b, -1, -1, false, null, params, false, true, start - base,
             q - base);
       }
@@ -173,8 +174,9 @@ public final class NameAddress {
       }
       uri = SipUri.parse(b, us, p, base);
     }
-    Params params = new Params(b, false);
-    p = Params.parse(b, p, end, multi ? "," : "", params);
+    int ps = p;
+    p = Params.parse(b, p, end, multi ? "," : "", false);
+    Params params = Params.over(b, ps, p, false);
     if (p < end && !multi) {
       throw new BadSyntax(p, "unexpected '" + (char) b[p] + "' after value");
     }

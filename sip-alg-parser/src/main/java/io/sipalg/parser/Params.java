@@ -1,126 +1,168 @@
 package io.sipalg.parser;
 
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Internal: a parsed {@code *( ";" name [ "=" value ] )} list kept as spans over the message bytes;
- * strings are made only when a parameter is asked for.
+ * Internal: a validated {@code *( ";" name [ "=" value ] )} list, kept as nothing but its span over
+ * the message bytes. A lookup walks the list again: lists are a handful of parameters, and walking
+ * them costs less than allocating and filling a span table for every Via, address and URI (most
+ * lists are asked for one parameter, or none).
+ *
+ * <p>One loop ({@link #scan}) both validates (at parse time) and looks up (later), so the two can
+ * never disagree about where a parameter starts or ends.
  */
 final class Params {
-  static final Params EMPTY = new Params(new byte[0], false);
-  private static final int F = 5; // from(';'), nameStart, nameEnd, valueStart(-1 flag), valueEnd/to
+  static final Params EMPTY = new Params(new byte[0], 0, 0, false);
+
+  private static final int VALIDATE = 0;
+  private static final int VALUE_OF = 1;
+  private static final int SPAN_OF = 2;
+  private static final int NAME_AT = 3;
+  private static final int VALUE_AT = 4;
+  private static final long NOT_FOUND = -1L;
 
   private final byte[] b;
+  private final int from;
+  private final int to;
   private final boolean decode;
-  private int[] s = EMPTY_SPANS;
-  private int n;
-  private static final int[] EMPTY_SPANS = new int[0];
 
-  Params(byte[] b, boolean decode) {
+  private Params(byte[] b, int from, int to, boolean decode) {
     this.b = b;
+    this.from = from;
+    this.to = to;
     this.decode = decode;
   }
 
-  private void add(int from, int ns, int ne, int vs, int to) {
-    if ((n + 1) * F > s.length) {
-      s = Arrays.copyOf(s, Math.max(F * 2, s.length * 2));
-    }
-    int i = n * F;
-    s[i] = from;
-    s[i + 1] = ns;
-    s[i + 2] = ne;
-    s[i + 3] = vs;
-    s[i + 4] = to;
-    n++;
+  /** The list {@code b[from, to)}, already validated by {@link #parse}. */
+  static Params over(byte[] b, int from, int to, boolean decode) {
+    return from >= to ? EMPTY : new Params(b, from, to, decode);
   }
 
-  int size() {
-    return n;
-  }
-
-  int indexOf(String name) {
-    for (int i = 0; i < n; i++) {
-      int ns = s[i * F + 1];
-      int ne = s[i * F + 2];
-      if (decode && Lex.indexOf(b, ns, ne, '%') >= 0) {
-        if (text(ns, ne).equalsIgnoreCase(name)) {
-          return i;
-        }
-      } else if (Lex.equalsIgnoreCase(b, ns, ne, name)) {
-        return i;
-      }
-    }
-    return -1;
+  /**
+   * Validates generic-params from {@code p} (at a ';' or end) until {@code end} or a byte in
+   * {@code stops} outside quotes; {@code decode} also validates %-escapes (URI parameters).
+   *
+   * @return the index where the list stopped (its end)
+   */
+  static int parse(byte[] b, int p, int end, String stops, boolean decode) throws BadSyntax {
+    return (int) scan(b, p, end, stops, decode, null, 0, VALIDATE);
   }
 
   boolean has(String name) {
-    return indexOf(name) >= 0;
+    return lookup(name, VALUE_OF) != NOT_FOUND;
   }
 
   /** Value of a parameter; "" for a flag parameter; null when absent. */
   String get(String name) {
-    int i = indexOf(name);
-    return i < 0 ? null : value(i);
+    long v = lookup(name, VALUE_OF);
+    return v == NOT_FOUND ? null : value(v);
   }
 
-  private String value(int i) {
-    int vs = s[i * F + 3];
-    if (vs < 0) {
+  /** Absolute span {@code [";", end)} of a parameter, or null. */
+  int[] span(String name) {
+    long v = lookup(name, SPAN_OF);
+    return v == NOT_FOUND ? null : new int[] {high(v), low(v)};
+  }
+
+  Map<String, String> asMap() {
+    if (this == EMPTY) {
+      return Collections.emptyMap();
+    }
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; ; i++) {
+      long name = nth(i, NAME_AT);
+      if (name == NOT_FOUND) {
+        break;
+      }
+      m.put(text(high(name), low(name)).toLowerCase(Locale.ROOT), value(nth(i, VALUE_AT)));
+    }
+    return Collections.unmodifiableMap(m);
+  }
+
+  private long lookup(String name, int mode) {
+    if (this == EMPTY) {
+      return NOT_FOUND;
+    }
+    try {
+      return scan(b, from, to, "", decode, name, 0, mode);
+    } catch (BadSyntax e) {
+      throw new IllegalStateException("parameters were validated at parse time", e);
+    }
+  }
+
+  private long nth(int index, int mode) {
+    try {
+      return scan(b, from, to, "", decode, null, index, mode);
+    } catch (BadSyntax e) {
+      throw new IllegalStateException("parameters were validated at parse time", e);
+    }
+  }
+
+  private String value(long span) {
+    int vs = high(span);
+    int ve = low(span);
+    if (vs == ve) {
       return "";
     }
-    int ve = s[i * F + 4];
     if (b[vs] == '"') {
       return Lex.str(b, vs + 1, ve - 1);
     }
     return text(vs, ve);
   }
 
-  private String text(int from, int to) {
+  private String text(int start, int end) {
     if (!decode) {
-      return Lex.str(b, from, to);
+      return Lex.str(b, start, end);
     }
     try {
-      return Uris.decode(b, from, to);
+      return Uris.decode(b, start, end);
     } catch (BadSyntax e) {
       throw new IllegalStateException("escapes were validated at parse time", e);
     }
   }
 
-  /** Absolute span {@code [";", end)} of a parameter, or null. */
-  int[] span(String name) {
-    int i = indexOf(name);
-    return i < 0 ? null : new int[] {s[i * F], s[i * F + 4]};
+  private static boolean nameIs(byte[] b, int ns, int ne, String name, boolean decode) {
+    if (decode && Lex.indexOf(b, ns, ne, '%') >= 0) {
+      try {
+        return Uris.decode(b, ns, ne).equalsIgnoreCase(name);
+      } catch (BadSyntax e) {
+        throw new IllegalStateException("escapes were validated at parse time", e);
+      }
+    }
+    return Lex.equalsIgnoreCase(b, ns, ne, name);
   }
 
-  Map<String, String> asMap() {
-    if (n == 0) {
-      return Collections.emptyMap();
-    }
-    Map<String, String> m = new LinkedHashMap<>();
-    for (int i = 0; i < n; i++) {
-      m.put(text(s[i * F + 1], s[i * F + 2]).toLowerCase(Locale.ROOT), value(i));
-    }
-    return Collections.unmodifiableMap(m);
+  private static long pack(int high, int low) {
+    return ((long) high << 32) | (low & 0xFFFFFFFFL);
+  }
+
+  private static int high(long packed) {
+    return (int) (packed >>> 32);
+  }
+
+  private static int low(long packed) {
+    return (int) packed;
   }
 
   /**
-   * Parses generic-params from {@code p} (at a ';' or end) until {@code end} or a byte in
-   * {@code stops} outside quotes. Returns the index where parsing stopped.
+   * Walks the list from {@code p}. VALIDATE returns the stop index; VALUE_OF / SPAN_OF return the
+   * packed value span (flag: empty) / {@code [";", end)} span of the parameter called
+   * {@code name}; NAME_AT / VALUE_AT those of the {@code nth} parameter; NOT_FOUND otherwise.
    */
-  static int parse(byte[] b, int p, int end, String stops, Params into) throws BadSyntax {
-    while (true) {
+  private static long scan(byte[] b, int p, int end, String stops, boolean decode, String name,
+      int nth, int mode) throws BadSyntax {
+    for (int index = 0; ; index++) {
       p = Lex.skipLws(b, p, end);
       if (p >= end || stops.indexOf(b[p]) >= 0) {
-        return p;
+        return mode == VALIDATE ? p : NOT_FOUND;
       }
       if (b[p] != ';') {
         throw new BadSyntax(p, "expected ';' before parameter, found '" + (char) b[p] + "'");
       }
-      int from = p;
+      int semi = p;
       p = Lex.skipLws(b, p + 1, end);
       int ns = p;
       p = skipParamChars(b, p, end);
@@ -128,33 +170,47 @@ final class Params {
         throw new BadSyntax(ns, "empty parameter");
       }
       int ne = p;
-      if (into.decode) {
+      if (decode) {
         Uris.checkEscapes(b, ns, ne);
       }
       p = Lex.skipLws(b, p, end);
-      int vs = -1;
-      int to = ne;
+      int vs = ne;
+      int ve = ne;
       if (p < end && b[p] == '=') {
         p = Lex.skipLws(b, p + 1, end);
         vs = p;
         if (p < end && b[p] == '"') {
-          int q = Lex.skipQuoted(b, p, end);
-          if (q < 0) {
-            throw new BadSyntax(p, "unterminated quoted parameter value");
+          p = Lex.skipQuoted(b, p, end);
+          if (p < 0) {
+            throw new BadSyntax(vs, "unterminated quoted parameter value");
           }
-          p = q;
         } else {
           p = skipParamValueChars(b, p, end);
           if (p == vs) {
             throw new BadSyntax(vs, "empty parameter value");
           }
-          if (into.decode) {
+          if (decode) {
             Uris.checkEscapes(b, vs, p);
           }
         }
-        to = p;
+        ve = p;
       }
-      into.add(from, ns, ne, vs, to);
+      switch (mode) {
+        case VALUE_OF:
+        case SPAN_OF:
+          if (nameIs(b, ns, ne, name, decode)) {
+            return mode == VALUE_OF ? pack(vs, ve) : pack(semi, ve);
+          }
+          break;
+        case NAME_AT:
+        case VALUE_AT:
+          if (index == nth) {
+            return mode == NAME_AT ? pack(ns, ne) : pack(vs, ve);
+          }
+          break;
+        default:
+          break;
+      }
     }
   }
 

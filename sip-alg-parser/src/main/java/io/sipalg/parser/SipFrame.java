@@ -35,6 +35,11 @@ public final class SipFrame {
   private byte[] bytes;
   private int offset;
   private int length;
+  /** The framer's header index (see {@link SipFramer}); null when the parser must index itself. */
+  private int[] fieldStarts;
+  private int fieldCount;
+  private int emptyLineStart;
+  private int bodyStart;
 
   SipFrame(Kind kind, byte[] bytes, int offset, int length) {
     this.kind = kind;
@@ -43,11 +48,19 @@ public final class SipFrame {
     this.length = length;
   }
 
-  /** Re-points the framer's reusable message frame (see {@link SipFramer#next()}). */
-  SipFrame reset(byte[] bytes, int offset, int length) {
+  /**
+   * Re-points the framer's reusable message frame (see {@link SipFramer#next()}), with the header
+   * lines the framer found (positions relative to the message) so parsing need not find them again.
+   */
+  SipFrame reset(byte[] bytes, int offset, int length, int[] fieldStarts, int fieldCount,
+      int emptyLineStart, int bodyStart) {
     this.bytes = bytes;
     this.offset = offset;
     this.length = length;
+    this.fieldStarts = fieldStarts;
+    this.fieldCount = fieldCount;
+    this.emptyLineStart = emptyLineStart;
+    this.bodyStart = bodyStart;
     return this;
   }
 
@@ -109,7 +122,32 @@ public final class SipFrame {
     if (kind != Kind.MESSAGE) {
       throw new SipParseException("keep-alive frame is not a message", 0);
     }
-    return SipMessage.parse(bytes, offset, length);
+    return StartLine.parse(bytes, offset, length, fieldStarts == null ? null : this);
+  }
+
+  /**
+   * Copies the framer's header index into {@code into} as absolute positions; returns the count.
+   * Only for frames from {@link SipFramer} (the parser's fallback indexes by itself).
+   */
+  int copyFieldStarts(int[] into) {
+    for (int i = 0; i < fieldCount; i++) {
+      into[i] = offset + fieldStarts[i];
+    }
+    return fieldCount;
+  }
+
+  int fieldCount() {
+    return fieldCount;
+  }
+
+  /** Absolute start of the empty line ending the header section. */
+  int emptyLineStart() {
+    return offset + emptyLineStart;
+  }
+
+  /** Absolute start of the body. */
+  int bodyStart() {
+    return offset + bodyStart;
   }
 
   @Override

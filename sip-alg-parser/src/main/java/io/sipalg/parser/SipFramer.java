@@ -46,6 +46,14 @@ public final class SipFramer {
   private int lineStart;
   private int headerCount;
   private int headerEnd = -1;
+  /**
+   * Start of each header field (relative to the message), handed to the parser with the frame so
+   * it does not scan the lines again; {@code indexed} entries, or -1 when the array would exceed
+   * its bound and the parser must index on its own.
+   */
+  private int[] fieldStarts = new int[32];
+  private int indexed;
+  private int emptyLineStart;
   private long contentLength = -1;
   private int contentLengthCount;
   private Reason contentLengthError;
@@ -232,6 +240,7 @@ public final class SipFramer {
     lineStart = 0;
     headerCount = 0;
     headerEnd = -1;
+    indexed = 0;
     contentLength = -1;
     contentLengthCount = 0;
     contentLengthError = null;
@@ -258,6 +267,7 @@ public final class SipFramer {
             + limits.maxHeaderSectionBytes() + " bytes");
       }
       if (lineEnd == lineStart) {
+        emptyLineStart = lineStart;
         headerEnd = i + 1;
         scanned = headerEnd;
         return true;
@@ -268,7 +278,10 @@ public final class SipFramer {
           if (++headerCount > limits.maxHeaderCount()) {
             fail(Reason.TOO_MANY_HEADERS, "more than " + limits.maxHeaderCount() + " headers");
           }
+          indexField(lineStart);
           checkContentLength(start + lineStart, start + lineEnd);
+        } else if (indexed == 0) {
+          indexField(lineStart); // the parser takes a leading continuation line as a field
         }
       }
       i++;
@@ -283,6 +296,13 @@ public final class SipFramer {
           + limits.maxHeaderSectionBytes() + " bytes");
     }
     return false;
+  }
+
+  private void indexField(int lineStart) {
+    if (indexed == fieldStarts.length) {
+      fieldStarts = Arrays.copyOf(fieldStarts, indexed * 2);
+    }
+    fieldStarts[indexed++] = lineStart;
   }
 
   /** Inspects one header line [from, to) (no CRLF) for Content-Length; folding is not followed. */
@@ -363,7 +383,8 @@ public final class SipFramer {
     if (end - start < total) {
       return null;
     }
-    SipFrame frame = messageFrame.reset(buf, start, total);
+    SipFrame frame = messageFrame.reset(buf, start, total, fieldStarts, indexed, emptyLineStart,
+        headerEnd);
     start += total;
     inMessage = false;
     viewOut = true;

@@ -25,6 +25,8 @@ public final class SipMessage {
    * ask for every header, several times per message): a known name as registered, else as written.
    */
   private String[] canonicalNames;
+  /** {@link HotHeaders} id per header, computed by the first lookup of a hot header. */
+  private byte[] hotIds;
   /** Created by the first {@link #sdp()}; over the original body, which edits never change. */
   private Sdp sdp;
 
@@ -74,7 +76,7 @@ public final class SipMessage {
     if (offset < 0 || length < 0 || offset + length > bytes.length) {
       throw new IndexOutOfBoundsException("offset " + offset + " length " + length);
     }
-    return StartLine.parse(bytes, offset, length);
+    return StartLine.parse(bytes, offset, length, null);
   }
 
   /**
@@ -90,11 +92,25 @@ public final class SipMessage {
 
   static SipMessage create(byte[] b, int off, int len, boolean request, int methodEnd,
       int uriStart, int uriEnd, int versionStart, int versionEnd, int status, int reasonStart,
-      int startLineEnd, int headersStart) {
+      int startLineEnd, int headersStart, SipFrame framed) {
     SipMessage m = new SipMessage(b, off, len, request, methodEnd, uriStart, uriEnd, versionStart,
         versionEnd, status, reasonStart, startLineEnd);
-    m.indexHeaders(headersStart);
+    if (framed != null) {
+      m.takeIndex(framed);
+    } else {
+      m.indexHeaders(headersStart);
+    }
     return m;
+  }
+
+  /** Adopts the header lines the framer found while framing, instead of scanning them again. */
+  private void takeIndex(SipFrame framed) {
+    int n = framed.fieldCount();
+    h = new int[n];
+    count = framed.copyFieldStarts(h);
+    headersTerminated = true;
+    headersEnd = framed.emptyLineStart();
+    bodyStart = framed.bodyStart();
   }
 
   private void indexHeaders(int p) {
@@ -361,6 +377,16 @@ public final class SipMessage {
   }
 
   int find(String name, int from) {
+    byte id = HotHeaders.idOf(name);
+    if (id != HotHeaders.OTHER) {
+      byte[] ids = hotIds();
+      for (int i = from; i < count; i++) {
+        if (ids[i] == id) {
+          return i;
+        }
+      }
+      return -1;
+    }
     char compact = HeaderNames.compactFormOf(name);
     String longName = name.length() == 1 ? HeaderNames.canonical(name) : name;
     for (int i = from; i < count; i++) {
@@ -369,6 +395,19 @@ public final class SipMessage {
       }
     }
     return -1;
+  }
+
+  /** The {@link HotHeaders} id of every header, classified on the first typed lookup. */
+  private byte[] hotIds() {
+    byte[] ids = hotIds;
+    if (ids == null) {
+      ids = new byte[count];
+      for (int i = 0; i < count; i++) {
+        ids[i] = HotHeaders.classify(b, h[i], le(i));
+      }
+      hotIds = ids;
+    }
+    return ids;
   }
 
   private boolean nameMatches(int i, String longName, char compact) {

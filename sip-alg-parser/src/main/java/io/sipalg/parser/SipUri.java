@@ -75,14 +75,27 @@ public final class SipUri {
     if (p == s || p >= e || b[p] != ':') {
       throw new BadSyntax(s, "URI has no scheme");
     }
-    for (int i = s; i < e; i++) {
-      if (Lex.isLws(b[i]) || b[i] == '<' || b[i] == '>' || b[i] == '"') {
-        throw new BadSyntax(i, "invalid character '" + printable(b[i]) + "' in URI");
+    int rest = p + 1;
+    // One pass for what the later steps would each scan for: bytes a URI never holds, the
+    // userinfo '@' and whether any %-escape needs checking.
+    int at = -1;
+    boolean escapes = false;
+    for (int i = rest; i < e; i++) {
+      byte c = b[i];
+      if (c == '@') {
+        if (at < 0) {
+          at = i;
+        }
+      } else if (c == '%') {
+        escapes = true;
+      } else if (Lex.isLws(c) || c == '<' || c == '>' || c == '"') {
+        throw new BadSyntax(i, "invalid character '" + printable(c) + "' in URI");
       }
     }
-    int rest = p + 1;
-    if (Lex.equalsIgnoreCase(b, s, p, "sip") || Lex.equalsIgnoreCase(b, s, p, "sips")) {
-      return parseSip(b, s, p, rest, e, base);
+    int schemeLength = p - s;
+    if ((schemeLength == 3 || schemeLength == 4) && Lex.lower(b[s]) == 's'
+        && (Lex.equalsIgnoreCase(b, s, p, "sip") || Lex.equalsIgnoreCase(b, s, p, "sips"))) {
+      return parseSip(b, s, p, rest, e, base, at, escapes);
     }
     if (Lex.equalsIgnoreCase(b, s, p, "tel")) {
       int semi = Lex.indexOf(b, rest, e, ';');
@@ -91,9 +104,9 @@ public final class SipUri {
         throw new BadSyntax(rest, "empty tel number");
       }
       Uris.checkEscapes(b, rest, numEnd);
-      Params params = new Params(b, true);
-      Params.parse(b, numEnd, e, "", params);
-      return new SipUri(b, s, p, KIND_TEL, numEnd, -1, -1, -1, -1, -1, -1, e, base, params);
+      Params.parse(b, numEnd, e, "", true);
+      return new SipUri(b, s, p, KIND_TEL, numEnd, -1, -1, -1, -1, -1, -1, e, base,
+          Params.over(b, numEnd, e, true));
     }
     if (rest == e) {
       throw new BadSyntax(rest, "empty URI after scheme");
@@ -101,9 +114,8 @@ public final class SipUri {
     return new SipUri(b, s, p, KIND_OTHER, -1, -1, -1, -1, -1, -1, -1, e, base, Params.EMPTY);
   }
 
-  private static SipUri parseSip(byte[] b, int s, int schemeEnd, int p, int e, int base)
-      throws BadSyntax {
-    int at = Lex.indexOf(b, p, e, '@');
+  private static SipUri parseSip(byte[] b, int s, int schemeEnd, int p, int e, int base, int at,
+      boolean escapes) throws BadSyntax {
     int userEnd = -1;
     int passwordStart = -1;
     if (at >= 0) {
@@ -112,7 +124,9 @@ public final class SipUri {
       if (userEnd == p) {
         throw new BadSyntax(p, "empty user part");
       }
-      Uris.checkEscapes(b, p, at);
+      if (escapes) {
+        Uris.checkEscapes(b, p, at);
+      }
       passwordStart = colon < 0 ? -1 : colon + 1;
       p = at + 1;
     }
@@ -120,8 +134,8 @@ public final class SipUri {
     int he = Uris.scanHost(b, p, e);
     int pe = Uris.scanPort(b, he, e);
     int port = pe > he ? (int) Lex.parseUnsigned(b, he + 1, pe, 65535) : -1;
-    Params params = new Params(b, true);
-    p = Params.parse(b, pe, e, "?", params);
+    p = Params.parse(b, pe, e, "?", escapes);
+    Params params = Params.over(b, pe, p, true);
     int headersStart = -1;
     if (p < e && b[p] == '?') {
       headersStart = p + 1;

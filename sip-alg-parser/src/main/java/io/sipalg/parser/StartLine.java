@@ -4,24 +4,25 @@ package io.sipalg.parser;
 final class StartLine {
   private StartLine() {}
 
-  static SipMessage parse(byte[] b, int off, int len) throws SipParseException {
+  /** Parses the start line; indexes the headers itself unless {@code framed} brings an index. */
+  static SipMessage parse(byte[] b, int off, int len, SipFrame framed) throws SipParseException {
     int end = off + len;
     if (len == 0) {
       throw new SipParseException("empty message", 0);
     }
-    int nl = Lex.indexOf(b, off, end, '\n');
+    int nl = Lex.indexOfNewline(b, off, end);
     if (nl < 0) {
       throw new SipParseException("start line not terminated by CRLF", len);
     }
     int le = nl > off && b[nl - 1] == '\r' ? nl - 1 : nl;
     int next = nl + 1;
     if (le - off >= 4 && Lex.equalsIgnoreCase(b, off, off + 4, "SIP/")) {
-      return response(b, off, len, le, next);
+      return response(b, off, len, le, next, framed);
     }
-    return request(b, off, len, le, next);
+    return request(b, off, len, le, next, framed);
   }
 
-  private static SipMessage request(byte[] b, int off, int len, int le, int next)
+  private static SipMessage request(byte[] b, int off, int len, int le, int next, SipFrame framed)
       throws SipParseException {
     int me = Lex.skipToken(b, off, le);
     if (me == off) {
@@ -46,10 +47,10 @@ final class StartLine {
     }
     int vs = ue + 1;
     checkVersion(b, off, vs, le, "request line");
-    return SipMessage.create(b, off, len, true, me, us, ue, vs, le, 0, 0, le, next);
+    return SipMessage.create(b, off, len, true, me, us, ue, vs, le, 0, 0, le, next, framed);
   }
 
-  private static SipMessage response(byte[] b, int off, int len, int le, int next)
+  private static SipMessage response(byte[] b, int off, int len, int le, int next, SipFrame framed)
       throws SipParseException {
     int ve = off;
     while (ve < le && b[ve] != ' ') {
@@ -78,7 +79,8 @@ final class StartLine {
         throw new SipParseException("status line: control character in reason phrase", i - off);
       }
     }
-    return SipMessage.create(b, off, len, false, off, off, off, off, ve, code, rs, le, next);
+    return SipMessage.create(b, off, len, false, off, off, off, off, ve, code, rs, le, next,
+        framed);
   }
 
   private static void checkVersion(byte[] b, int off, int vs, int ve, String where)

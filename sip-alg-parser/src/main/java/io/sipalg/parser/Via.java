@@ -5,8 +5,18 @@ import java.util.Map;
 
 /** One Via value: {@code SIP/2.0/TRANSPORT sent-by *(;params)}. Immutable. */
 public final class Via {
+  private static final String[] TRANSPORTS = {"TLS", "TCP", "UDP", "WSS", "WS", "SCTP"};
+
   private final byte[] b;
-  private final int[] spans; // name, version, transport, host: start/end pairs (absolute)
+  // sent-protocol and sent-by spans, absolute
+  private final int nameStart;
+  private final int nameEnd;
+  private final int versionStart;
+  private final int versionEnd;
+  private final int transportStart;
+  private final int transportEnd;
+  private final int hostStart;
+  private final int hostEnd;
   private final int port;
   private final Params params;
   private final int base;
@@ -14,10 +24,18 @@ public final class Via {
   private final int sentByEnd;
   private final int end;
 
-  private Via(byte[] b, int[] spans, int port, Params params, int base, int offset, int sentByEnd,
-      int end) {
+  private Via(byte[] b, int nameStart, int nameEnd, int versionStart, int versionEnd,
+      int transportStart, int transportEnd, int hostStart, int hostEnd, int port, Params params,
+      int base, int offset, int sentByEnd, int end) {
     this.b = b;
-    this.spans = spans;
+    this.nameStart = nameStart;
+    this.nameEnd = nameEnd;
+    this.versionStart = versionStart;
+    this.versionEnd = versionEnd;
+    this.transportStart = transportStart;
+    this.transportEnd = transportEnd;
+    this.hostStart = hostStart;
+    this.hostEnd = hostEnd;
     this.port = port;
     this.params = params;
     this.base = base;
@@ -28,23 +46,28 @@ public final class Via {
 
   /** Protocol name and version, e.g. {@code SIP/2.0} (whitespace removed). */
   public String protocol() {
-    return Lex.str(b, spans[0], spans[1]) + "/" + Lex.str(b, spans[2], spans[3]);
+    return Lex.str(b, nameStart, nameEnd) + "/" + Lex.str(b, versionStart, versionEnd);
   }
 
   /** Whether the protocol is {@code SIP/2.0} (case-insensitive name). */
   public boolean isSip20() {
-    return Lex.equalsIgnoreCase(b, spans[0], spans[1], "SIP")
-        && Lex.equalsIgnoreCase(b, spans[2], spans[3], "2.0");
+    return Lex.equalsIgnoreCase(b, nameStart, nameEnd, "SIP")
+        && Lex.equalsIgnoreCase(b, versionStart, versionEnd, "2.0");
   }
 
   /** Transport in upper case, e.g. {@code TLS}, {@code UDP}, or an unknown token. */
   public String transport() {
-    return Lex.str(b, spans[4], spans[5]).toUpperCase(Locale.ROOT);
+    for (String known : TRANSPORTS) { // the registered ones without a new String per call
+      if (Lex.equalsIgnoreCase(b, transportStart, transportEnd, known)) {
+        return known;
+      }
+    }
+    return Lex.str(b, transportStart, transportEnd).toUpperCase(Locale.ROOT);
   }
 
   /** The sent-by host (IPv6 references keep their brackets). */
   public String host() {
-    return Lex.str(b, spans[6], spans[7]);
+    return Lex.str(b, hostStart, hostEnd);
   }
 
   /** The sent-by port, or -1 when absent. */
@@ -94,7 +117,7 @@ public final class Via {
 
   /** Offset of the sent-by host in the message. */
   public int sentByOffset() {
-    return spans[6] - base;
+    return hostStart - base;
   }
 
   /** Offset just past {@code host[:port]} of sent-by. */
@@ -121,35 +144,26 @@ public final class Via {
   static Via parse(byte[] b, int p, int end, int base) throws BadSyntax {
     p = Lex.skipLws(b, p, end);
     int start = p;
-    int[] spans = new int[8];
-    int q = Lex.skipToken(b, p, end);
-    if (q == p) {
+    int ns = p;
+    int ne = Lex.skipToken(b, p, end);
+    if (ne == ns) {
       throw new BadSyntax(p, "missing protocol name");
     }
-    spans[0] = p;
-    spans[1] = q;
-    p = slash(b, q, end);
-    q = Lex.skipToken(b, p, end);
-    if (q == p) {
-      throw new BadSyntax(p, "missing protocol version");
+    int vs = slash(b, ne, end);
+    int ve = Lex.skipToken(b, vs, end);
+    if (ve == vs) {
+      throw new BadSyntax(vs, "missing protocol version");
     }
-    spans[2] = p;
-    spans[3] = q;
-    p = slash(b, q, end);
-    q = Lex.skipToken(b, p, end);
-    if (q == p) {
-      throw new BadSyntax(p, "missing transport");
+    int ts = slash(b, ve, end);
+    int te = Lex.skipToken(b, ts, end);
+    if (te == ts) {
+      throw new BadSyntax(ts, "missing transport");
     }
-    spans[4] = p;
-    spans[5] = q;
-    p = Lex.skipLws(b, q, end);
-    if (p == q) {
-      throw new BadSyntax(p, "missing whitespace before sent-by");
+    int hs = Lex.skipLws(b, te, end);
+    if (hs == te) {
+      throw new BadSyntax(hs, "missing whitespace before sent-by");
     }
-    int hs = p;
-    int he = Uris.scanHost(b, p, end);
-    spans[6] = hs;
-    spans[7] = he;
+    int he = Uris.scanHost(b, hs, end);
     int pe = he;
     int port = -1;
     int k = Lex.skipLws(b, he, end);
@@ -165,10 +179,10 @@ public final class Via {
       }
       pe = de;
     }
-    Params params = new Params(b, false);
-    p = Params.parse(b, pe, end, ",", params);
+    p = Params.parse(b, pe, end, ",", false);
     int last = Lex.trimEnd(b, pe, p);
-    return new Via(b, spans, port, params, base, start, pe, last);
+    return new Via(b, ns, ne, vs, ve, ts, te, hs, he, port, Params.over(b, pe, last, false), base,
+        start, pe, last);
   }
 
   private static int slash(byte[] b, int p, int end) throws BadSyntax {
