@@ -7,6 +7,29 @@ package io.sipalg.parser;
  * @param method the method, case preserved
  */
 public record CSeq(long number, String method) {
+  /** The methods of RFC 3261 and its extensions, returned without a new String per message. */
+  private static final String[] METHODS = {"REGISTER", "INVITE", "ACK", "BYE", "CANCEL",
+      "OPTIONS", "PRACK", "UPDATE", "SUBSCRIBE", "NOTIFY", "REFER", "MESSAGE", "INFO", "PUBLISH"};
+
+  /** The method as written; methods are case-sensitive (RFC 3261 7.1). */
+  static String method(byte[] b, int start, int end) {
+    for (String known : METHODS) {
+      if (end - start == known.length() && sameBytes(b, start, known)) {
+        return known;
+      }
+    }
+    return Lex.str(b, start, end);
+  }
+
+  private static boolean sameBytes(byte[] b, int start, String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (b[start + i] != s.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static CSeq parse(byte[] b, int p, int end) throws BadSyntax {
     p = Lex.skipLws(b, p, end);
     int ds = p;
@@ -31,7 +54,7 @@ public record CSeq(long number, String method) {
     if (Lex.skipLws(b, me, end) != end) {
       throw new BadSyntax(me, "unexpected text after CSeq method");
     }
-    return new CSeq(n, Lex.str(b, ms, me));
+    return new CSeq(n, method(b, ms, me));
   }
 
   @Override

@@ -45,55 +45,85 @@ final class HotHeaders {
     }
   }
 
-  /** The id of the header line {@code b[p, end)}, long or compact name in any case. */
+  private static final byte[] VIA_NAME = Lex.ascii("via");
+  private static final byte[] FROM_NAME = Lex.ascii("from");
+  private static final byte[] TO_NAME = Lex.ascii("to");
+  private static final byte[] CALL_ID_NAME = Lex.ascii("call-id");
+  private static final byte[] CSEQ_NAME = Lex.ascii("cseq");
+  private static final byte[] CONTACT_NAME = Lex.ascii("contact");
+  private static final byte[] CONTENT_LENGTH_NAME = Lex.ascii("content-length");
+  private static final byte[] CONTENT_TYPE_NAME = Lex.ascii("content-type");
+  private static final byte[] MAX_FORWARDS_NAME = Lex.ascii("max-forwards");
+  private static final byte[] EXPIRES_NAME = Lex.ascii("expires");
+  private static final byte[] ROUTE_NAME = Lex.ascii("route");
+  private static final byte[] RECORD_ROUTE_NAME = Lex.ascii("record-route");
+
+  /**
+   * The id of the header line {@code b[p, end)}, long or compact name in any case. The first
+   * letter (and for the C names one more) picks the one candidate to compare, so an unrelated
+   * header costs a table switch and a hot one a single comparison.
+   */
   static byte classify(byte[] b, int p, int end) {
-    int ne = Lex.skipToken(b, p, end);
-    int q = ne;
+    switch (b[p] | 0x20) { // only letters map onto letters
+      case 'v': return compact(b, p, end) || named(b, p, end, VIA_NAME) ? VIA : OTHER;
+      case 'f': return compact(b, p, end) || named(b, p, end, FROM_NAME) ? FROM : OTHER;
+      case 't': return compact(b, p, end) || named(b, p, end, TO_NAME) ? TO : OTHER;
+      case 'i': return compact(b, p, end) ? CALL_ID : OTHER;
+      case 'l': return compact(b, p, end) ? CONTENT_LENGTH : OTHER;
+      case 'e': return named(b, p, end, EXPIRES_NAME) ? EXPIRES : OTHER;
+      case 'm':
+        return compact(b, p, end) ? CONTACT
+            : named(b, p, end, MAX_FORWARDS_NAME) ? MAX_FORWARDS : OTHER;
+      case 'r':
+        return named(b, p, end, ROUTE_NAME) ? ROUTE
+            : named(b, p, end, RECORD_ROUTE_NAME) ? RECORD_ROUTE : OTHER;
+      case 'c': return compact(b, p, end) ? CONTENT_TYPE : classifyC(b, p, end);
+      default: return OTHER;
+    }
+  }
+
+  private static byte classifyC(byte[] b, int p, int end) {
+    if (p + 5 >= end) {
+      return OTHER;
+    }
+    switch (b[p + 1] | 0x20) {
+      case 'a': return named(b, p, end, CALL_ID_NAME) ? CALL_ID : OTHER;
+      case 's': return named(b, p, end, CSEQ_NAME) ? CSEQ : OTHER;
+      case 'o':
+        if ((b[p + 4] | 0x20) == 'a') {
+          return named(b, p, end, CONTACT_NAME) ? CONTACT : OTHER;
+        }
+        return named(b, p, end, CONTENT_LENGTH_NAME) ? CONTENT_LENGTH
+            : named(b, p, end, CONTENT_TYPE_NAME) ? CONTENT_TYPE : OTHER;
+      default: return OTHER;
+    }
+  }
+
+  /** Whether the line's name is one letter (a compact form): the letter, optional SP/HT, ':'. */
+  private static boolean compact(byte[] b, int p, int end) {
+    return colonAt(b, p + 1, end);
+  }
+
+  /** Whether the line starts with {@code name} (lower case) in any case, then SP/HT and ':'. */
+  private static boolean named(byte[] b, int p, int end, byte[] name) {
+    int n = name.length;
+    if (p + n >= end) {
+      return false;
+    }
+    for (int k = 0; k < n; k++) {
+      int c = b[p + k];
+      int want = name[k];
+      if (c != want && (want < 'a' || (c | 0x20) != want)) {
+        return false;
+      }
+    }
+    return colonAt(b, p + n, end);
+  }
+
+  private static boolean colonAt(byte[] b, int q, int end) {
     while (q < end && (b[q] == ' ' || b[q] == '\t')) {
       q++;
     }
-    if (q >= end || b[q] != ':') {
-      return OTHER;
-    }
-    // The length picks at most two candidates, so a line is compared with one or two names.
-    switch (ne - p) {
-      case 1: return compact(Lex.lower(b[p]));
-      case 2: return is(b, p, ne, HeaderNames.TO, TO);
-      case 3: return is(b, p, ne, HeaderNames.VIA, VIA);
-      case 4: return Lex.lower(b[p]) == 'f' ? is(b, p, ne, HeaderNames.FROM, FROM)
-          : is(b, p, ne, HeaderNames.CSEQ, CSEQ);
-      case 5: return is(b, p, ne, HeaderNames.ROUTE, ROUTE);
-      case 7:
-        switch (Lex.lower(b[p + 1])) {
-          case 'a': return is(b, p, ne, HeaderNames.CALL_ID, CALL_ID);
-          case 'o': return is(b, p, ne, HeaderNames.CONTACT, CONTACT);
-          default: return is(b, p, ne, HeaderNames.EXPIRES, EXPIRES);
-        }
-      case 12:
-        switch (Lex.lower(b[p])) {
-          case 'c': return is(b, p, ne, HeaderNames.CONTENT_TYPE, CONTENT_TYPE);
-          case 'm': return is(b, p, ne, HeaderNames.MAX_FORWARDS, MAX_FORWARDS);
-          default: return is(b, p, ne, HeaderNames.RECORD_ROUTE, RECORD_ROUTE);
-        }
-      case 14: return is(b, p, ne, HeaderNames.CONTENT_LENGTH, CONTENT_LENGTH);
-      default: return OTHER;
-    }
-  }
-
-  private static byte compact(int letter) {
-    switch (letter) {
-      case 'v': return VIA;
-      case 'f': return FROM;
-      case 't': return TO;
-      case 'i': return CALL_ID;
-      case 'm': return CONTACT;
-      case 'l': return CONTENT_LENGTH;
-      case 'c': return CONTENT_TYPE;
-      default: return OTHER;
-    }
-  }
-
-  private static byte is(byte[] b, int p, int ne, String name, byte id) {
-    return Lex.equalsIgnoreCase(b, p, ne, name) ? id : OTHER;
+    return q < end && b[q] == ':';
   }
 }

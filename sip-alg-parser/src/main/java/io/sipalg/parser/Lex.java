@@ -15,6 +15,12 @@ final class Lex {
   private static final int TOKEN = 2;
   private static final int DIGIT = 4;
   private static final int ALPHA = 8;
+  /** Parameter name bytes (RFC 3261 pname / token): token plus {@code [ ] / : & $}. */
+  private static final int PARAM_NAME = 16;
+  /** Parameter value bytes: a name's plus any non-ASCII byte. */
+  private static final int PARAM_VALUE = 32;
+  /** Host name / IPv4 bytes: letters, digits, {@code - . _}. */
+  private static final int HOST = 64;
   private static final byte[] CLASS = new byte[256];
 
   static {
@@ -31,6 +37,41 @@ final class Lex {
     for (char c : " \t\r\n".toCharArray()) {
       CLASS[c] |= LWS;
     }
+    for (int c = 0; c < 256; c++) {
+      if ((CLASS[c] & TOKEN) != 0 || "[]/:&$".indexOf(c) >= 0) {
+        CLASS[c] |= PARAM_NAME | PARAM_VALUE;
+      }
+      if (c >= 0x80) {
+        CLASS[c] |= PARAM_VALUE;
+      }
+      if ((CLASS[c] & (ALPHA | DIGIT)) != 0 || c == '-' || c == '.' || c == '_') {
+        CLASS[c] |= HOST;
+      }
+    }
+  }
+
+  /** End of the parameter name starting at {@code p}. */
+  static int skipParamName(byte[] b, int p, int end) {
+    while (p < end && (CLASS[b[p] & 0xFF] & PARAM_NAME) != 0) {
+      p++;
+    }
+    return p;
+  }
+
+  /** End of the unquoted parameter value starting at {@code p}. */
+  static int skipParamValue(byte[] b, int p, int end) {
+    while (p < end && (CLASS[b[p] & 0xFF] & PARAM_VALUE) != 0) {
+      p++;
+    }
+    return p;
+  }
+
+  /** End of the host name or IPv4 address starting at {@code p}. */
+  static int skipHostChars(byte[] b, int p, int end) {
+    while (p < end && (CLASS[b[p] & 0xFF] & HOST) != 0) {
+      p++;
+    }
+    return p;
   }
 
   static boolean isToken(byte b) {
@@ -147,8 +188,8 @@ final class Lex {
 
   /** Parses unsigned decimal digits; -1 when empty, not all digits or above {@code max}. */
   static long parseUnsigned(byte[] b, int start, int end, long max) {
-    if (start >= end) {
-      return -1;
+    if (start >= end || end - start > 18) {
+      return end - start > 18 ? parseLong(b, start, end, max) : -1;
     }
     long v = 0;
     for (int i = start; i < end; i++) {
@@ -156,7 +197,17 @@ final class Lex {
       if (d < 0 || d > 9) {
         return -1;
       }
-      if (v > (max - d) / 10) {
+      v = v * 10 + d; // 18 digits cannot overflow a long: compare once at the end
+    }
+    return v <= max ? v : -1;
+  }
+
+  /** The slow path for more than 18 digits (leading zeros or a value that cannot fit). */
+  private static long parseLong(byte[] b, int start, int end, long max) {
+    long v = 0;
+    for (int i = start; i < end; i++) {
+      int d = b[i] - '0';
+      if (d < 0 || d > 9 || v > (max - d) / 10) {
         return -1;
       }
       v = v * 10 + d;

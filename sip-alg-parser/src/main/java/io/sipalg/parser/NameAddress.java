@@ -114,9 +114,8 @@ public final class NameAddress {
     if (allowWildcard && b[p] == '*') {
       int q = Lex.skipLws(b, p + 1, end);
       if (q >= end || b[q] == ';') {
-        int ps = q;
-        q = Params.parse(b, q, end, multi ? "," : "", false);
-        Params params = Params.over(b, ps, q, false);
+        Params params = Params.parse(b, q, end, multi ? "," : "", false, "expires");
+        q = params.end();
         return new NameAddress(b, -1, -1, false, null, params, false, true, start - base,
             q - base);
       }
@@ -174,9 +173,8 @@ public final class NameAddress {
       }
       uri = SipUri.parse(b, us, p, base);
     }
-    int ps = p;
-    p = Params.parse(b, p, end, multi ? "," : "", false);
-    Params params = Params.over(b, ps, p, false);
+    Params params = Params.parseIfAny(b, p, end, multi ? "," : "", false, "tag");
+    p = params.endOr(b, p, end);
     if (p < end && !multi) {
       throw new BadSyntax(p, "unexpected '" + (char) b[p] + "' after value");
     }

@@ -12,10 +12,12 @@ import java.util.Map;
  * lists are asked for one parameter, or none).
  *
  * <p>One loop ({@link #scan}) both validates (at parse time) and looks up (later), so the two can
- * never disagree about where a parameter starts or ends.
+ * never disagree about where a parameter starts or ends. The one parameter a value type is read for
+ * on every message (a Via's {@code branch}, an address's {@code tag}) is noted while validating,
+ * so reading it does not walk the list again.
  */
 final class Params {
-  static final Params EMPTY = new Params(new byte[0], 0, 0, false);
+  static final Params EMPTY = new Params(new byte[0], 0, 0, false, null);
 
   private static final int VALIDATE = 0;
   private static final int VALUE_OF = 1;
@@ -26,19 +28,50 @@ final class Params {
 
   private final byte[] b;
   private final int from;
-  private final int to;
   private final boolean decode;
+  private final String key;
+  // Set by the validating scan, before the list is published through its owner's final field.
+  private int to;
+  private long keySpan = NOT_FOUND;
 
-  private Params(byte[] b, int from, int to, boolean decode) {
+  private Params(byte[] b, int from, int to, boolean decode, String key) {
     this.b = b;
     this.from = from;
     this.to = to;
     this.decode = decode;
+    this.key = key;
   }
 
-  /** The list {@code b[from, to)}, already validated by {@link #parse}. */
-  static Params over(byte[] b, int from, int to, boolean decode) {
-    return from >= to ? EMPTY : new Params(b, from, to, decode);
+  /**
+   * Validates the list at {@code p} (see {@link #parse(byte[], int, int, String, boolean)}) and
+   * returns it, noting where parameter {@code key} is.
+   */
+  static Params parse(byte[] b, int p, int end, String stops, boolean decode, String key)
+      throws BadSyntax {
+    Params params = new Params(b, p, p, decode, key);
+    params.to = (int) scan(b, p, end, stops, decode, null, 0, VALIDATE, params);
+    return params;
+  }
+
+  /**
+   * Like {@link #parse(byte[], int, int, String, boolean, String)}, but returns {@link #EMPTY}
+   * without allocating when no ';' follows {@code p} (most URIs and many addresses); the caller
+   * then continues at {@link #endOr(byte[], int, int)}.
+   */
+  static Params parseIfAny(byte[] b, int p, int end, String stops, boolean decode, String key)
+      throws BadSyntax {
+    int q = Lex.skipLws(b, p, end);
+    return q < end && b[q] == ';' ? parse(b, p, end, stops, decode, key) : EMPTY;
+  }
+
+  /** Index just past this list, or for {@link #EMPTY} the first non-LWS byte at {@code p}. */
+  int endOr(byte[] b, int p, int end) {
+    return this == EMPTY ? Lex.skipLws(b, p, end) : to;
+  }
+
+  /** Index just past the list (where the validating scan stopped). */
+  int end() {
+    return to;
   }
 
   /**
@@ -48,17 +81,21 @@ final class Params {
    * @return the index where the list stopped (its end)
    */
   static int parse(byte[] b, int p, int end, String stops, boolean decode) throws BadSyntax {
-    return (int) scan(b, p, end, stops, decode, null, 0, VALIDATE);
+    return (int) scan(b, p, end, stops, decode, null, 0, VALIDATE, null);
   }
 
   boolean has(String name) {
-    return lookup(name, VALUE_OF) != NOT_FOUND;
+    return valueSpan(name) != NOT_FOUND;
   }
 
   /** Value of a parameter; "" for a flag parameter; null when absent. */
   String get(String name) {
-    long v = lookup(name, VALUE_OF);
+    long v = valueSpan(name);
     return v == NOT_FOUND ? null : value(v);
+  }
+
+  private long valueSpan(String name) {
+    return name.equals(key) ? keySpan : lookup(name, VALUE_OF);
   }
 
   /** Absolute span {@code [";", end)} of a parameter, or null. */
@@ -68,7 +105,7 @@ final class Params {
   }
 
   Map<String, String> asMap() {
-    if (this == EMPTY) {
+    if (from >= to) {
       return Collections.emptyMap();
     }
     Map<String, String> m = new LinkedHashMap<>();
@@ -83,11 +120,11 @@ final class Params {
   }
 
   private long lookup(String name, int mode) {
-    if (this == EMPTY) {
+    if (from >= to) {
       return NOT_FOUND;
     }
     try {
-      return scan(b, from, to, "", decode, name, 0, mode);
+      return scan(b, from, to, "", decode, name, 0, mode, null);
     } catch (BadSyntax e) {
       throw new IllegalStateException("parameters were validated at parse time", e);
     }
@@ -95,7 +132,7 @@ final class Params {
 
   private long nth(int index, int mode) {
     try {
-      return scan(b, from, to, "", decode, null, index, mode);
+      return scan(b, from, to, "", decode, null, index, mode, null);
     } catch (BadSyntax e) {
       throw new IllegalStateException("parameters were validated at parse time", e);
     }
@@ -151,9 +188,10 @@ final class Params {
    * Walks the list from {@code p}. VALIDATE returns the stop index; VALUE_OF / SPAN_OF return the
    * packed value span (flag: empty) / {@code [";", end)} span of the parameter called
    * {@code name}; NAME_AT / VALUE_AT those of the {@code nth} parameter; NOT_FOUND otherwise.
+   * VALIDATE also notes the value span of {@code into}'s key parameter, if any.
    */
   private static long scan(byte[] b, int p, int end, String stops, boolean decode, String name,
-      int nth, int mode) throws BadSyntax {
+      int nth, int mode, Params into) throws BadSyntax {
     for (int index = 0; ; index++) {
       p = Lex.skipLws(b, p, end);
       if (p >= end || stops.indexOf(b[p]) >= 0) {
@@ -165,7 +203,7 @@ final class Params {
       int semi = p;
       p = Lex.skipLws(b, p + 1, end);
       int ns = p;
-      p = skipParamChars(b, p, end);
+      p = Lex.skipParamName(b, p, end);
       if (p == ns) {
         throw new BadSyntax(ns, "empty parameter");
       }
@@ -185,7 +223,7 @@ final class Params {
             throw new BadSyntax(vs, "unterminated quoted parameter value");
           }
         } else {
-          p = skipParamValueChars(b, p, end);
+          p = Lex.skipParamValue(b, p, end);
           if (p == vs) {
             throw new BadSyntax(vs, "empty parameter value");
           }
@@ -196,6 +234,12 @@ final class Params {
         ve = p;
       }
       switch (mode) {
+        case VALIDATE:
+          if (into != null && into.key != null && into.keySpan == NOT_FOUND
+              && nameIs(b, ns, ne, into.key, decode)) {
+            into.keySpan = pack(vs, ve);
+          }
+          break;
         case VALUE_OF:
         case SPAN_OF:
           if (nameIs(b, ns, ne, name, decode)) {
@@ -212,21 +256,5 @@ final class Params {
           break;
       }
     }
-  }
-
-  private static int skipParamChars(byte[] b, int p, int end) {
-    while (p < end && (Lex.isToken(b[p]) || b[p] == '[' || b[p] == ']' || b[p] == '/'
-        || b[p] == ':' || b[p] == '&' || b[p] == '$')) {
-      p++;
-    }
-    return p;
-  }
-
-  private static int skipParamValueChars(byte[] b, int p, int end) {
-    while (p < end && (Lex.isToken(b[p]) || b[p] == '[' || b[p] == ']' || b[p] == ':'
-        || b[p] == '/' || b[p] == '&' || b[p] == '$' || (b[p] & 0x80) != 0)) {
-      p++;
-    }
-    return p;
   }
 }

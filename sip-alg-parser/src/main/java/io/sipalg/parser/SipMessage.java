@@ -45,6 +45,9 @@ public final class SipMessage {
   private int headersEnd;
   private int colonFor = -1;
   private int colonAt;
+  private int spanFor = -1;
+  private int spanStart;
+  private int spanEnd;
   private int bodyStart;
   private boolean headersTerminated;
 
@@ -191,18 +194,26 @@ public final class SipMessage {
   }
 
   private int ve(int i) {
-    int c = colon(i);
-    int from = c < 0 ? ls(i) : c + 1;
-    return Lex.trimEnd(b, from, le(i));
+    valueSpan(i);
+    return spanEnd;
   }
 
   private int vs(int i) {
-    int c = colon(i);
-    if (c < 0) {
-      return ls(i);
+    valueSpan(i);
+    return spanStart;
+  }
+
+  /** Trims header i's value (absolute span), memoised for one i as accessors ask for both ends. */
+  private void valueSpan(int i) {
+    if (i == spanFor) {
+      return;
     }
-    int e = ve(i);
-    return Math.min(Lex.skipLws(b, c + 1, e), e);
+    int c = colon(i);
+    int from = c < 0 ? ls(i) : c + 1;
+    int e = Lex.trimEnd(b, from, le(i));
+    spanStart = c < 0 ? ls(i) : Math.min(Lex.skipLws(b, c + 1, e), e);
+    spanEnd = e;
+    spanFor = i;
   }
 
   // ---------------------------------------------------------------- raw access

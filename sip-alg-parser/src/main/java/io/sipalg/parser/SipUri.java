@@ -104,9 +104,8 @@ public final class SipUri {
         throw new BadSyntax(rest, "empty tel number");
       }
       Uris.checkEscapes(b, rest, numEnd);
-      Params.parse(b, numEnd, e, "", true);
-      return new SipUri(b, s, p, KIND_TEL, numEnd, -1, -1, -1, -1, -1, -1, e, base,
-          Params.over(b, numEnd, e, true));
+      Params params = Params.parse(b, numEnd, e, "", true, null);
+      return new SipUri(b, s, p, KIND_TEL, numEnd, -1, -1, -1, -1, -1, -1, e, base, params);
     }
     if (rest == e) {
       throw new BadSyntax(rest, "empty URI after scheme");
@@ -134,8 +133,9 @@ public final class SipUri {
     int he = Uris.scanHost(b, p, e);
     int pe = Uris.scanPort(b, he, e);
     int port = pe > he ? (int) Lex.parseUnsigned(b, he + 1, pe, 65535) : -1;
-    p = Params.parse(b, pe, e, "?", escapes);
-    Params params = Params.over(b, pe, p, true);
+    // Without a '%' anywhere in the URI there is nothing to check or decode in its parameters.
+    Params params = Params.parseIfAny(b, pe, e, "?", escapes, null);
+    p = params.endOr(b, pe, e);
     int headersStart = -1;
     if (p < e && b[p] == '?') {
       headersStart = p + 1;

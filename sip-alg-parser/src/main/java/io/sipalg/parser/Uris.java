@@ -68,10 +68,7 @@ final class Uris {
       return close + 1;
     }
     int s = p;
-    while (p < end && (Lex.isAlpha(b[p]) || Lex.isDigit(b[p]) || b[p] == '-' || b[p] == '.'
-        || b[p] == '_')) {
-      p++;
-    }
+    p = Lex.skipHostChars(b, p, end);
     if (p == s) {
       throw new BadSyntax(s, "missing host");
     }

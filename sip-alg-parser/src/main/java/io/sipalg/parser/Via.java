@@ -179,10 +179,9 @@ public final class Via {
       }
       pe = de;
     }
-    p = Params.parse(b, pe, end, ",", false);
-    int last = Lex.trimEnd(b, pe, p);
-    return new Via(b, ns, ne, vs, ve, ts, te, hs, he, port, Params.over(b, pe, last, false), base,
-        start, pe, last);
+    Params params = Params.parse(b, pe, end, ",", false, "branch");
+    int last = Lex.trimEnd(b, pe, params.end());
+    return new Via(b, ns, ne, vs, ve, ts, te, hs, he, port, params, base, start, pe, last);
   }
 
   private static int slash(byte[] b, int p, int end) throws BadSyntax {
