@@ -23,26 +23,24 @@ final class HotHeaders {
   static final byte ROUTE = 11;
   static final byte RECORD_ROUTE = 12;
 
+  /** Indexed by id: the {@link HeaderNames} constant of each hot header. */
+  private static final String[] NAMES = {null, HeaderNames.VIA, HeaderNames.FROM, HeaderNames.TO,
+      HeaderNames.CALL_ID, HeaderNames.CSEQ, HeaderNames.CONTACT, HeaderNames.CONTENT_LENGTH,
+      HeaderNames.CONTENT_TYPE, HeaderNames.MAX_FORWARDS, HeaderNames.EXPIRES, HeaderNames.ROUTE,
+      HeaderNames.RECORD_ROUTE};
+
   /**
-   * The id of a header name as the typed accessors spell it (the {@link HeaderNames} constants),
-   * or {@link #OTHER}: any other spelling takes the general, name-comparing lookup.
+   * The id of a header name given as the {@link HeaderNames} constant (the typed accessors, and
+   * any caller's literal, which Java interns to the same instance), or {@link #OTHER}: every other
+   * spelling takes the general, name-comparing lookup, which finds the same fields.
    */
   static byte idOf(String name) {
-    switch (name) {
-      case HeaderNames.VIA: return VIA;
-      case HeaderNames.FROM: return FROM;
-      case HeaderNames.TO: return TO;
-      case HeaderNames.CALL_ID: return CALL_ID;
-      case HeaderNames.CSEQ: return CSEQ;
-      case HeaderNames.CONTACT: return CONTACT;
-      case HeaderNames.CONTENT_LENGTH: return CONTENT_LENGTH;
-      case HeaderNames.CONTENT_TYPE: return CONTENT_TYPE;
-      case HeaderNames.MAX_FORWARDS: return MAX_FORWARDS;
-      case HeaderNames.EXPIRES: return EXPIRES;
-      case HeaderNames.ROUTE: return ROUTE;
-      case HeaderNames.RECORD_ROUTE: return RECORD_ROUTE;
-      default: return OTHER;
+    for (byte id = 1; id < NAMES.length; id++) {
+      if (NAMES[id] == name) {
+        return id;
+      }
     }
+    return OTHER;
   }
 
   private static final byte[] VIA_NAME = Lex.ascii("via");

@@ -153,15 +153,11 @@ public final class NameAddress {
     }
     if (p < end && b[p] == '<') {
       bracketed = true;
-      int close = Lex.indexOf(b, p, end, '>');
-      if (close < 0) {
-        throw new BadSyntax(p, "missing '>'");
-      }
-      if (close > p + 1 && (Lex.isLws(b[p + 1]) || Lex.isLws(b[close - 1]))) {
+      if (p + 1 < end && Lex.isLws(b[p + 1])) {
         throw new BadSyntax(p + 1, "whitespace inside <>");
       }
-      uri = SipUri.parse(b, p + 1, close, base);
-      p = close + 1;
+      uri = SipUri.parseBracketed(b, p + 1, end, base);
+      p = uri.endIndex() + 1;
     } else {
       bracketed = false;
       int us = p;

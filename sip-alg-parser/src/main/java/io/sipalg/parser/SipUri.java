@@ -67,6 +67,24 @@ public final class SipUri {
 
   /** Parses {@code b[s, e)}; offsets exposed are relative to {@code base} (-1: not in a message). */
   static SipUri parse(byte[] b, int s, int e, int base) throws BadSyntax {
+    return parse(b, s, e, base, false);
+  }
+
+  /**
+   * Parses the URI of a {@code <URI>} whose {@code '<'} is just before {@code s}: it ends at the
+   * first {@code '>'} before {@code e}, found by the same pass that checks the URI's bytes.
+   */
+  static SipUri parseBracketed(byte[] b, int s, int e, int base) throws BadSyntax {
+    return parse(b, s, e, base, true);
+  }
+
+  /** Index just past the URI in its array (at the closing {@code '>'} of a bracketed one). */
+  int endIndex() {
+    return end;
+  }
+
+  private static SipUri parse(byte[] b, int s, int e, int base, boolean bracketed)
+      throws BadSyntax {
     int p = s;
     while (p < e && (Lex.isAlpha(b[p]) || (p > s && (Lex.isDigit(b[p]) || b[p] == '+'
         || b[p] == '-' || b[p] == '.')))) {
@@ -82,6 +100,11 @@ public final class SipUri {
     boolean escapes = false;
     for (int i = rest; i < e; i++) {
       byte c = b[i];
+      if (c == '>' && bracketed) {
+        e = i;
+        bracketed = false;
+        break;
+      }
       if (c == '@') {
         if (at < 0) {
           at = i;
@@ -91,6 +114,9 @@ public final class SipUri {
       } else if (Lex.isLws(c) || c == '<' || c == '>' || c == '"') {
         throw new BadSyntax(i, "invalid character '" + printable(c) + "' in URI");
       }
+    }
+    if (bracketed) {
+      throw new BadSyntax(s - 1, "missing '>'");
     }
     int schemeLength = p - s;
     if ((schemeLength == 3 || schemeLength == 4) && Lex.lower(b[s]) == 's'
