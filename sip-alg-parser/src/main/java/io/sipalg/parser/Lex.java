@@ -21,6 +21,8 @@ final class Lex {
   private static final int PARAM_VALUE = 32;
   /** Host name / IPv4 bytes: letters, digits, {@code - . _}. */
   private static final int HOST = 64;
+  /** Bytes a URI pass must stop at: LWS, {@code < > " @ %}. */
+  private static final int URI_SPECIAL = 128;
   private static final byte[] CLASS = new byte[256];
 
   static {
@@ -47,7 +49,18 @@ final class Lex {
       if ((CLASS[c] & (ALPHA | DIGIT)) != 0 || c == '-' || c == '.' || c == '_') {
         CLASS[c] |= HOST;
       }
+      if ((CLASS[c] & LWS) != 0 || "<>\"@%".indexOf(c) >= 0) {
+        CLASS[c] |= (byte) URI_SPECIAL;
+      }
     }
+  }
+
+  /** The first byte at or after {@code p} that a URI pass must look at (see URI_SPECIAL), or end. */
+  static int nextUriSpecial(byte[] b, int p, int end) {
+    while (p < end && (CLASS[b[p] & 0xFF] & URI_SPECIAL) == 0) {
+      p++;
+    }
+    return p;
   }
 
   /** End of the parameter name starting at {@code p}. */

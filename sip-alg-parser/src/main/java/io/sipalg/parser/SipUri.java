@@ -98,7 +98,7 @@ public final class SipUri {
     // userinfo '@' and whether any %-escape needs checking.
     int at = -1;
     boolean escapes = false;
-    for (int i = rest; i < e; i++) {
+    for (int i = Lex.nextUriSpecial(b, rest, e); i < e; i = Lex.nextUriSpecial(b, i + 1, e)) {
       byte c = b[i];
       if (c == '>' && bracketed) {
         e = i;
@@ -111,7 +111,7 @@ public final class SipUri {
         }
       } else if (c == '%') {
         escapes = true;
-      } else if (Lex.isLws(c) || c == '<' || c == '>' || c == '"') {
+      } else {
         throw new BadSyntax(i, "invalid character '" + printable(c) + "' in URI");
       }
     }

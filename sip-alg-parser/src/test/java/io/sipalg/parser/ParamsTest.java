@@ -1,0 +1,99 @@
+package io.sipalg.parser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Parameter lists: validation, lookups by walking the span, and the noted key parameter. */
+class ParamsTest {
+  private static Params parse(String list, String stops, boolean decode, String key)
+      throws BadSyntax {
+    byte[] b = Corpus.bytes(list);
+    return Params.parse(b, 0, b.length, stops, decode, key);
+  }
+
+  @Test
+  void looksUpValuesFlagsAndQuotedValuesInAnyCase() throws Exception {
+    Params p = parse(" ; branch=z9hG4bK1 ;RPort; received = 10.0.0.1;q=\"a;b,c\"", "", false,
+        "branch");
+    assertThat(p.get("branch")).isEqualTo("z9hG4bK1");
+    assertThat(p.get("rport")).isEmpty();
+    assertThat(p.has("rport")).isTrue();
+    assertThat(p.get("RECEIVED")).isEqualTo("10.0.0.1");
+    assertThat(p.get("q")).isEqualTo("a;b,c");
+    assertThat(p.get("missing")).isNull();
+    assertThat(p.asMap()).containsExactly(Map.entry("branch", "z9hG4bK1"), Map.entry("rport", ""),
+        Map.entry("received", "10.0.0.1"), Map.entry("q", "a;b,c"));
+  }
+
+  @Test
+  void theKeyParameterIsTheFirstOfItsNameAsALookupWouldFindIt() throws Exception {
+    Params p = parse(";tag=one;TAG=two", "", false, "tag");
+    assertThat(p.get("tag")).isEqualTo("one");
+    Params absent = parse(";x=1", "", false, "tag");
+    assertThat(absent.get("tag")).isNull();
+    assertThat(absent.has("tag")).isFalse();
+  }
+
+  @Test
+  void spansCoverFromTheSemicolonToTheValueEnd() throws Exception {
+    String list = ";lr;transport=tls";
+    Params p = parse(list, "", true, null);
+    int[] span = p.span("transport");
+    assertThat(list.substring(span[0], span[1])).isEqualTo(";transport=tls");
+    int[] flag = p.span("lr");
+    assertThat(list.substring(flag[0], flag[1])).isEqualTo(";lr");
+    assertThat(p.span("maddr")).isNull();
+  }
+
+  @Test
+  void stopsAtAStopByteAndReportsWhere() throws Exception {
+    Params p = parse(";a=1;b ,next", ",", false, null);
+    assertThat(p.end()).isEqualTo(7);
+    assertThat(p.asMap()).containsOnlyKeys("a", "b");
+  }
+
+  @Test
+  void decodesEscapedNamesAndValuesOnce() throws Exception {
+    Params p = parse(";n%61me=v%2541", "", true, null);
+    assertThat(p.get("name")).isEqualTo("v%41");
+    assertThat(p.asMap()).containsEntry("name", "v%41");
+  }
+
+  @Test
+  void rejectsMalformedListsWithTheOffendingIndex() {
+    assertThatThrownBy(() -> parse(";a=1;", "", false, null)).isInstanceOf(BadSyntax.class)
+        .hasMessageContaining("empty parameter");
+    assertThatThrownBy(() -> parse(";a=", "", false, null)).isInstanceOf(BadSyntax.class)
+        .hasMessageContaining("empty parameter value");
+    assertThatThrownBy(() -> parse(";a=\"open", "", false, null)).isInstanceOf(BadSyntax.class)
+        .hasMessageContaining("unterminated");
+    assertThatThrownBy(() -> parse(" x", "", false, null)).isInstanceOf(BadSyntax.class)
+        .hasMessageContaining("expected ';'");
+    assertThatThrownBy(() -> parse(";a=%4", "", true, null)).isInstanceOf(BadSyntax.class)
+        .hasMessageContaining("%-escape");
+  }
+
+  @Test
+  void anEmptyListCostsNothing() throws Exception {
+    byte[] b = Corpus.bytes("  ?h=1");
+    Params p = Params.parseIfAny(b, 0, b.length, "?", true, null);
+    assertThat(p).isSameAs(Params.EMPTY);
+    assertThat(p.endOr(b, 0, b.length)).isEqualTo(2);
+    assertThat(p.get("x")).isNull();
+    assertThat(p.asMap()).isEmpty();
+  }
+
+  @Test
+  void numbersParseUpToTheirMaximumAndNoFurther() {
+    byte[] b = Corpus.bytes("65535 65536 000000000000000000000007 99999999999999999999 4294967295");
+    assertThat(Lex.parseUnsigned(b, 0, 5, 65535)).isEqualTo(65535);
+    assertThat(Lex.parseUnsigned(b, 6, 11, 65535)).isEqualTo(-1);
+    assertThat(Lex.parseUnsigned(b, 12, 36, 10)).isEqualTo(7);
+    assertThat(Lex.parseUnsigned(b, 37, 57, Long.MAX_VALUE)).isEqualTo(-1);
+    assertThat(Lex.parseUnsigned(b, 58, 68, 0xFFFFFFFFL)).isEqualTo(0xFFFFFFFFL);
+    assertThat(Lex.parseUnsigned(b, 58, 58, 10)).isEqualTo(-1);
+  }
+}
