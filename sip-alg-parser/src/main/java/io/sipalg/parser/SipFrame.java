@@ -126,14 +126,11 @@ public final class SipFrame {
   }
 
   /**
-   * Copies the framer's header index into {@code into} as absolute positions; returns the count.
-   * Only for frames from {@link SipFramer} (the parser's fallback indexes by itself).
+   * The framer's header index: start of each header field relative to the message, the first
+   * {@link #fieldCount()} entries valid; owned by the framer and overwritten by its next frame.
    */
-  int copyFieldStarts(int[] into) {
-    for (int i = 0; i < fieldCount; i++) {
-      into[i] = offset + fieldStarts[i];
-    }
-    return fieldCount;
+  int[] fieldStarts() {
+    return fieldStarts;
   }
 
   int fieldCount() {

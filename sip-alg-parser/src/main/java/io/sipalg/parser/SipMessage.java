@@ -40,6 +40,7 @@ public final class SipMessage {
   private final int status;
   private final int reasonStart;
   private final int startLineEnd;
+  /** Start of each header field, relative to {@code off}; may be longer than {@code count}. */
   private int[] h;
   private int count;
   private int headersEnd;
@@ -106,11 +107,14 @@ public final class SipMessage {
     return m;
   }
 
-  /** Adopts the header lines the framer found while framing, instead of scanning them again. */
+  /**
+   * Adopts the header lines the framer found while framing, instead of scanning them again. The
+   * framer's array itself is kept, not copied: it changes when the framer frames its next message,
+   * which is also when this message's bytes stop being valid (see {@link SipFramer#next()}).
+   */
   private void takeIndex(SipFrame framed) {
-    int n = framed.fieldCount();
-    h = new int[n];
-    count = framed.copyFieldStarts(h);
+    h = framed.fieldStarts();
+    count = framed.fieldCount();
     headersTerminated = true;
     headersEnd = framed.emptyLineStart();
     bodyStart = framed.bodyStart();
@@ -138,7 +142,7 @@ public final class SipMessage {
             SCRATCH.set(scratch); // keep a grown scratch only while it stays small
           }
         }
-        scratch[n++] = p;
+        scratch[n++] = p - off;
       }
       p = lineEnd;
     }
@@ -154,7 +158,7 @@ public final class SipMessage {
   private static final ThreadLocal<int[]> SCRATCH = ThreadLocal.withInitial(() -> new int[128]);
 
   private int ls(int i) {
-    return h[i];
+    return off + h[i];
   }
 
   /** The colon of header i (absolute), or -1 when its first line has none; memoised for one i. */
@@ -168,7 +172,7 @@ public final class SipMessage {
   }
 
   private int findColon(int i) {
-    int p = h[i];
+    int p = ls(i);
     int e = le(i);
     while (p < e) {
       byte c = b[p];
@@ -184,7 +188,7 @@ public final class SipMessage {
   }
 
   private int le(int i) {
-    return i + 1 < count ? h[i + 1] : headersEnd;
+    return i + 1 < count ? off + h[i + 1] : headersEnd;
   }
 
   /** Absolute end of the name (before optional whitespace and ':'), or -1 without colon. */
@@ -414,7 +418,7 @@ public final class SipMessage {
     if (ids == null) {
       ids = new byte[count];
       for (int i = 0; i < count; i++) {
-        ids[i] = HotHeaders.classify(b, h[i], le(i));
+        ids[i] = HotHeaders.classify(b, ls(i), le(i));
       }
       hotIds = ids;
     }
@@ -422,7 +426,7 @@ public final class SipMessage {
   }
 
   private boolean nameMatches(int i, String longName, char compact) {
-    return HeaderNames.lineIs(b, h[i], le(i), longName, compact);
+    return HeaderNames.lineIs(b, ls(i), le(i), longName, compact);
   }
 
   boolean headerIs(int i, String name) {
@@ -902,7 +906,7 @@ public final class SipMessage {
   }
 
   int headersStart() {
-    return count > 0 ? h[0] : bodyStart;
+    return count > 0 ? ls(0) : bodyStart;
   }
 
   int absBodyStart() {

@@ -14,5 +14,12 @@
  *   ByteBuffer out = ed.toByteBuffer();               // unchanged bytes copied as they were
  * }
  * }</pre>
+ *
+ * <p>Cost model: {@link io.sipalg.parser.SipFrame#parse()} reuses the header index the framer
+ * built while framing, so parsing a framed message only checks its start line. Each typed
+ * accessor tokenises (and validates) only its own header, on first use; the hot headers (Via,
+ * From, To, Call-ID, CSeq, Contact and the others the accessors read) are found by an id assigned
+ * in one pass over the header names. Values keep offsets into the message and make strings when
+ * asked. See the module README ("Hot path") and {@code docs/benchmarks.md} for measurements.
  */
 package io.sipalg.parser;

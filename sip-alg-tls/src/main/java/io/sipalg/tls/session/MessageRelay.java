@@ -98,7 +98,7 @@ final class MessageRelay {
   private void handle(SipFrame frame) {
     SipMessage message;
     try {
-      message = SipMessage.parse(frame.array(), frame.offset(), frame.length());
+      message = frame.parse(); // adopts the framer's header index instead of re-scanning
     } catch (SipParseException e) {
       Verdict verdict = inspectUnparseable(frame, e);
       if (verdict.kind() == Verdict.Kind.RESPOND) {
