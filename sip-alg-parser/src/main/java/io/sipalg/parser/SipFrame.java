@@ -37,6 +37,7 @@ public final class SipFrame {
   private int length;
   /** The framer's header index (see {@link SipFramer}); null when the parser must index itself. */
   private int[] fieldStarts;
+  private byte[] fieldIds;
   private int fieldCount;
   private int emptyLineStart;
   private int bodyStart;
@@ -52,12 +53,13 @@ public final class SipFrame {
    * Re-points the framer's reusable message frame (see {@link SipFramer#next()}), with the header
    * lines the framer found (positions relative to the message) so parsing need not find them again.
    */
-  SipFrame reset(byte[] bytes, int offset, int length, int[] fieldStarts, int fieldCount,
-      int emptyLineStart, int bodyStart) {
+  SipFrame reset(byte[] bytes, int offset, int length, int[] fieldStarts, byte[] fieldIds,
+      int fieldCount, int emptyLineStart, int bodyStart) {
     this.bytes = bytes;
     this.offset = offset;
     this.length = length;
     this.fieldStarts = fieldStarts;
+    this.fieldIds = fieldIds;
     this.fieldCount = fieldCount;
     this.emptyLineStart = emptyLineStart;
     this.bodyStart = bodyStart;
@@ -131,6 +133,11 @@ public final class SipFrame {
    */
   int[] fieldStarts() {
     return fieldStarts;
+  }
+
+  /** The {@link HotHeaders} id of each field, beside {@link #fieldStarts()}. */
+  byte[] fieldIds() {
+    return fieldIds;
   }
 
   int fieldCount() {

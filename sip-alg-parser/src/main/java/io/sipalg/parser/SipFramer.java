@@ -52,6 +52,11 @@ public final class SipFramer {
    * its bound and the parser must index on its own.
    */
   private int[] fieldStarts = new int[32];
+  /**
+   * {@link HotHeaders} id of each field, classified here because this scan reads every name
+   * anyway (it looks for Content-Length); the parser adopts these too.
+   */
+  private byte[] fieldIds = new byte[32];
   private int indexed;
   private int emptyLineStart;
   private long contentLength = -1;
@@ -278,10 +283,11 @@ public final class SipFramer {
           if (++headerCount > limits.maxHeaderCount()) {
             fail(Reason.TOO_MANY_HEADERS, "more than " + limits.maxHeaderCount() + " headers");
           }
-          indexField(lineStart);
-          checkContentLength(start + lineStart, start + lineEnd);
+          if (indexField(lineStart, lineEnd) == HotHeaders.CONTENT_LENGTH) {
+            checkContentLength(start + lineStart, start + lineEnd);
+          }
         } else if (indexed == 0) {
-          indexField(lineStart); // the parser takes a leading continuation line as a field
+          indexField(lineStart, lineEnd); // the parser takes a leading continuation line as a field
         }
       }
       i++;
@@ -298,27 +304,21 @@ public final class SipFramer {
     return false;
   }
 
-  private void indexField(int lineStart) {
+  /** Records a field starting at {@code lineStart} (relative); returns its hot-header id. */
+  private byte indexField(int lineStart, int lineEnd) {
     if (indexed == fieldStarts.length) {
       fieldStarts = Arrays.copyOf(fieldStarts, indexed * 2);
+      fieldIds = Arrays.copyOf(fieldIds, indexed * 2);
     }
-    fieldStarts[indexed++] = lineStart;
+    byte id = HotHeaders.classify(buf, start + lineStart, start + lineEnd);
+    fieldStarts[indexed] = lineStart;
+    fieldIds[indexed++] = id;
+    return id;
   }
 
-  /** Inspects one header line [from, to) (no CRLF) for Content-Length; folding is not followed. */
+  /** Reads the Content-Length line [from, to) (no CRLF); folding is not followed. */
   private void checkContentLength(int from, int to) {
-    byte first = buf[from];
-    if (first != 'c' && first != 'C' && first != 'l' && first != 'L') {
-      return;
-    }
     int colon = Lex.indexOf(buf, from, to, ':');
-    if (colon < 0) {
-      return;
-    }
-    int nameEnd = Lex.trimEnd(buf, from, colon);
-    if (!HeaderNames.matches(buf, from, nameEnd, HeaderNames.CONTENT_LENGTH, 'l')) {
-      return;
-    }
     contentLengthCount++;
     int v = Lex.skipLws(buf, colon + 1, to);
     int ve = Lex.trimEnd(buf, v, to);
@@ -383,8 +383,8 @@ public final class SipFramer {
     if (end - start < total) {
       return null;
     }
-    SipFrame frame = messageFrame.reset(buf, start, total, fieldStarts, indexed, emptyLineStart,
-        headerEnd);
+    SipFrame frame = messageFrame.reset(buf, start, total, fieldStarts, fieldIds, indexed,
+        emptyLineStart, headerEnd);
     start += total;
     inMessage = false;
     viewOut = true;

@@ -25,7 +25,10 @@ public final class SipMessage {
    * ask for every header, several times per message): a known name as registered, else as written.
    */
   private String[] canonicalNames;
-  /** {@link HotHeaders} id per header, computed by the first lookup of a hot header. */
+  /**
+   * {@link HotHeaders} id per header: the framer's (see {@link #takeIndex}) or computed by the
+   * first lookup of a hot header.
+   */
   private byte[] hotIds;
   /** Created by the first {@link #sdp()}; over the original body, which edits never change. */
   private Sdp sdp;
@@ -114,6 +117,7 @@ public final class SipMessage {
    */
   private void takeIndex(SipFrame framed) {
     h = framed.fieldStarts();
+    hotIds = framed.fieldIds();
     count = framed.fieldCount();
     headersTerminated = true;
     headersEnd = framed.emptyLineStart();

@@ -70,6 +70,9 @@ class ParseEquivalenceTest {
       assertThat(framed.absHeadersEnd() - framed.offset())
           .isEqualTo(alone.absHeadersEnd() - alone.offset());
       assertThat(framed.headerSectionTerminated()).isEqualTo(alone.headerSectionTerminated());
+      for (String name : HOT) { // the framer classified the framed message's headers
+        assertThat(framed.indexesOf(name)).as(name).isEqualTo(alone.indexesOf(name));
+      }
       assertThat(describe(framed)).isEqualTo(describe(alone));
       compared++;
     }
