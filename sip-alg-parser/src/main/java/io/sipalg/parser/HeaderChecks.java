@@ -244,7 +244,7 @@ final class HeaderChecks {
     if (se == ss) {
       throw new BadSyntax(ss, "missing media subtype");
     }
-    p = Params.parse(b, se, e, "", false);
+    p = Params.parse(b, se, e, Params.NO_STOP, false);
     if (p != e) {
       throw new BadSyntax(p, "unexpected text in Content-Type");
     }

@@ -114,7 +114,7 @@ public final class NameAddress {
     if (allowWildcard && b[p] == '*') {
       int q = Lex.skipLws(b, p + 1, end);
       if (q >= end || b[q] == ';') {
-        Params params = Params.parse(b, q, end, multi ? "," : "", false, "expires");
+        Params params = Params.parse(b, q, end, multi ? (byte) ',' : Params.NO_STOP, false, "expires");
         q = params.end();
         return new NameAddress(b, -1, -1, false, null, params, false, true, start - base,
             q - base);
@@ -169,7 +169,7 @@ public final class NameAddress {
       }
       uri = SipUri.parse(b, us, p, base);
     }
-    Params params = Params.parseIfAny(b, p, end, multi ? "," : "", false, "tag");
+    Params params = Params.parseIfAny(b, p, end, multi ? (byte) ',' : Params.NO_STOP, false, "tag");
     p = params.endOr(b, p, end);
     if (p < end && !multi) {
       throw new BadSyntax(p, "unexpected '" + (char) b[p] + "' after value");

@@ -25,6 +25,8 @@ final class Params {
   private static final int NAME_AT = 3;
   private static final int VALUE_AT = 4;
   private static final long NOT_FOUND = -1L;
+  /** The list runs to the end of its span (no byte ends it early). */
+  static final byte NO_STOP = 0;
 
   private final byte[] b;
   private final int from;
@@ -46,10 +48,10 @@ final class Params {
    * Validates the list at {@code p} (see {@link #parse(byte[], int, int, String, boolean)}) and
    * returns it, noting where parameter {@code key} is.
    */
-  static Params parse(byte[] b, int p, int end, String stops, boolean decode, String key)
+  static Params parse(byte[] b, int p, int end, byte stop, boolean decode, String key)
       throws BadSyntax {
     Params params = new Params(b, p, p, decode, key);
-    params.to = (int) scan(b, p, end, stops, decode, null, 0, VALIDATE, params);
+    params.to = (int) scan(b, p, end, stop, decode, null, 0, VALIDATE, params);
     return params;
   }
 
@@ -58,10 +60,10 @@ final class Params {
    * without allocating when no ';' follows {@code p} (most URIs and many addresses); the caller
    * then continues at {@link #endOr(byte[], int, int)}.
    */
-  static Params parseIfAny(byte[] b, int p, int end, String stops, boolean decode, String key)
+  static Params parseIfAny(byte[] b, int p, int end, byte stop, boolean decode, String key)
       throws BadSyntax {
     int q = Lex.skipLws(b, p, end);
-    return q < end && b[q] == ';' ? parse(b, p, end, stops, decode, key) : EMPTY;
+    return q < end && b[q] == ';' ? parse(b, p, end, stop, decode, key) : EMPTY;
   }
 
   /** Index just past this list, or for {@link #EMPTY} the first non-LWS byte at {@code p}. */
@@ -76,12 +78,13 @@ final class Params {
 
   /**
    * Validates generic-params from {@code p} (at a ';' or end) until {@code end} or a byte in
-   * {@code stops} outside quotes; {@code decode} also validates %-escapes (URI parameters).
+   * {@code stop} (unless {@link #NO_STOP}) outside quotes; {@code decode} also validates
+   * %-escapes (URI parameters).
    *
    * @return the index where the list stopped (its end)
    */
-  static int parse(byte[] b, int p, int end, String stops, boolean decode) throws BadSyntax {
-    return (int) scan(b, p, end, stops, decode, null, 0, VALIDATE, null);
+  static int parse(byte[] b, int p, int end, byte stop, boolean decode) throws BadSyntax {
+    return (int) scan(b, p, end, stop, decode, null, 0, VALIDATE, null);
   }
 
   boolean has(String name) {
@@ -124,7 +127,7 @@ final class Params {
       return NOT_FOUND;
     }
     try {
-      return scan(b, from, to, "", decode, name, 0, mode, null);
+      return scan(b, from, to, NO_STOP, decode, name, 0, mode, null);
     } catch (BadSyntax e) {
       throw new IllegalStateException("parameters were validated at parse time", e);
     }
@@ -132,7 +135,7 @@ final class Params {
 
   private long nth(int index, int mode) {
     try {
-      return scan(b, from, to, "", decode, null, index, mode, null);
+      return scan(b, from, to, NO_STOP, decode, null, index, mode, null);
     } catch (BadSyntax e) {
       throw new IllegalStateException("parameters were validated at parse time", e);
     }
@@ -190,11 +193,11 @@ final class Params {
    * {@code name}; NAME_AT / VALUE_AT those of the {@code nth} parameter; NOT_FOUND otherwise.
    * VALIDATE also notes the value span of {@code into}'s key parameter, if any.
    */
-  private static long scan(byte[] b, int p, int end, String stops, boolean decode, String name,
+  private static long scan(byte[] b, int p, int end, byte stop, boolean decode, String name,
       int nth, int mode, Params into) throws BadSyntax {
     for (int index = 0; ; index++) {
       p = Lex.skipLws(b, p, end);
-      if (p >= end || stops.indexOf(b[p]) >= 0) {
+      if (p >= end || b[p] == stop && stop != NO_STOP) {
         return mode == VALIDATE ? p : NOT_FOUND;
       }
       if (b[p] != ';') {

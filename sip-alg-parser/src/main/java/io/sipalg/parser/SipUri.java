@@ -130,7 +130,7 @@ public final class SipUri {
         throw new BadSyntax(rest, "empty tel number");
       }
       Uris.checkEscapes(b, rest, numEnd);
-      Params params = Params.parse(b, numEnd, e, "", true, null);
+      Params params = Params.parse(b, numEnd, e, Params.NO_STOP, true, null);
       return new SipUri(b, s, p, KIND_TEL, numEnd, -1, -1, -1, -1, -1, -1, e, base, params);
     }
     if (rest == e) {
@@ -160,7 +160,7 @@ public final class SipUri {
     int pe = Uris.scanPort(b, he, e);
     int port = pe > he ? (int) Lex.parseUnsigned(b, he + 1, pe, 65535) : -1;
     // Without a '%' anywhere in the URI there is nothing to check or decode in its parameters.
-    Params params = Params.parseIfAny(b, pe, e, "?", escapes, null);
+    Params params = Params.parseIfAny(b, pe, e, (byte) '?', escapes, null);
     p = params.endOr(b, pe, e);
     int headersStart = -1;
     if (p < e && b[p] == '?') {

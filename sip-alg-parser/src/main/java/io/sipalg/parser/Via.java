@@ -179,7 +179,7 @@ public final class Via {
       }
       pe = de;
     }
-    Params params = Params.parse(b, pe, end, ",", false, "branch");
+    Params params = Params.parse(b, pe, end, (byte) ',', false, "branch");
     int last = Lex.trimEnd(b, pe, params.end());
     return new Via(b, ns, ne, vs, ve, ts, te, hs, he, port, params, base, start, pe, last);
   }

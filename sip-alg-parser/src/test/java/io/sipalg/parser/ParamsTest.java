@@ -11,7 +11,8 @@ class ParamsTest {
   private static Params parse(String list, String stops, boolean decode, String key)
       throws BadSyntax {
     byte[] b = Corpus.bytes(list);
-    return Params.parse(b, 0, b.length, stops, decode, key);
+    return Params.parse(b, 0, b.length, stops.isEmpty() ? Params.NO_STOP : (byte) stops.charAt(0), decode,
+        key);
   }
 
   @Test
@@ -79,7 +80,7 @@ class ParamsTest {
   @Test
   void anEmptyListCostsNothing() throws Exception {
     byte[] b = Corpus.bytes("  ?h=1");
-    Params p = Params.parseIfAny(b, 0, b.length, "?", true, null);
+    Params p = Params.parseIfAny(b, 0, b.length, (byte) '?', true, null);
     assertThat(p).isSameAs(Params.EMPTY);
     assertThat(p.endOr(b, 0, b.length)).isEqualTo(2);
     assertThat(p.get("x")).isNull();
