@@ -11,7 +11,10 @@ import java.util.List;
  * lines only; each header is tokenised when a typed accessor asks for it, so a malformed header
  * never prevents reading the others. Typed accessors throw the checked
  * {@link MalformedHeaderException} naming the header, offset and cause; {@link #malformedHeaders()}
- * lists every problem at once. Only an unusable start line makes {@link #parse} fail.
+ * lists every problem at once. Only an unusable start line makes {@link #parse} fail. The accessors
+ * of the headers a hop reads repeatedly (Via, From, To, Call-ID, CSeq, Contact, Route,
+ * Record-Route) tokenise on the first call and return the same immutable value afterwards, so a
+ * chain of inspectors pays for each once; a malformed header is tokenised (and throws) each time.
  *
  * <p>The message does not copy its bytes: it is valid as long as the array it was parsed from is
  * (for framer output, until the framer's next {@link SipFramer#next()}); {@link #detach()} makes an
@@ -30,6 +33,12 @@ public final class SipMessage {
    * first lookup of a hot header.
    */
   private byte[] hotIds;
+  /**
+   * Typed values already tokenised, by slot (TOP_VIA ...); allocated by the first typed accessor.
+   * An ALG's inspectors read the same few headers one after another, and the values are immutable
+   * views of bytes that never change, so each is tokenised once per message.
+   */
+  private Object[] typed;
   /** Created by the first {@link #sdp()}; over the original body, which edits never change. */
   private Sdp sdp;
 
@@ -159,6 +168,37 @@ public final class SipMessage {
   }
 
   /** Per-thread index scratch so a parse allocates exactly 4 bytes per header. */
+  private static final int TOP_VIA = 0;
+  private static final int VIAS = 1;
+  private static final int FROM = 2;
+  private static final int TO = 3;
+  private static final int CALL_ID = 4;
+  private static final int CSEQ = 5;
+  private static final int CONTACTS = 6;
+  private static final int ROUTES = 7;
+  private static final int RECORD_ROUTES = 8;
+  private static final int SLOTS = 9;
+  /** A slot's value for "the header is absent" (null means "not read yet"). */
+  private static final Object ABSENT = new Object();
+
+  /** The cached value of a slot, or null when it was not read yet. */
+  private Object cached(int slot) {
+    return typed == null ? null : typed[slot];
+  }
+
+  private <T> T remember(int slot, T value) {
+    if (typed == null) {
+      typed = new Object[SLOTS];
+    }
+    typed[slot] = value == null ? ABSENT : value;
+    return value;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T valueOf(Object cached) {
+    return cached == ABSENT ? null : (T) cached;
+  }
+
   private static final ThreadLocal<int[]> SCRATCH = ThreadLocal.withInitial(() -> new int[128]);
 
   private int ls(int i) {
@@ -553,10 +593,14 @@ public final class SipMessage {
   /**
    * All Via values, top first, across all Via fields.
    *
-   * @return the values; empty when there is no Via
+   * @return the values (unmodifiable); empty when there is no Via
    * @throws MalformedHeaderException when a Via field cannot be tokenised
    */
   public List<Via> vias() throws MalformedHeaderException {
+    Object known = cached(VIAS);
+    if (known != null) {
+      return valueOf(known);
+    }
     List<Via> out = new ArrayList<>(2);
     for (int i = find(HeaderNames.VIA, 0); i >= 0; i = find(HeaderNames.VIA, i + 1)) {
       try {
@@ -565,7 +609,7 @@ public final class SipMessage {
         throw malformed(i, e);
       }
     }
-    return out;
+    return remember(VIAS, Collections.unmodifiableList(out));
   }
 
   /**
@@ -575,12 +619,16 @@ public final class SipMessage {
    * @throws MalformedHeaderException when it cannot be tokenised
    */
   public Via topVia() throws MalformedHeaderException {
+    Object known = cached(TOP_VIA);
+    if (known != null) {
+      return valueOf(known);
+    }
     int i = find(HeaderNames.VIA, 0);
     if (i < 0) {
-      return null;
+      return remember(TOP_VIA, null);
     }
     try {
-      return Via.parse(b, vs(i), ve(i), off);
+      return remember(TOP_VIA, Via.parse(b, vs(i), ve(i), off));
     } catch (BadSyntax e) {
       throw malformed(i, e);
     }
@@ -593,7 +641,7 @@ public final class SipMessage {
    * @throws MalformedHeaderException when it cannot be tokenised
    */
   public NameAddress from() throws MalformedHeaderException {
-    return single(HeaderNames.FROM);
+    return single(HeaderNames.FROM, FROM);
   }
 
   /**
@@ -603,16 +651,20 @@ public final class SipMessage {
    * @throws MalformedHeaderException when it cannot be tokenised
    */
   public NameAddress to() throws MalformedHeaderException {
-    return single(HeaderNames.TO);
+    return single(HeaderNames.TO, TO);
   }
 
-  private NameAddress single(String name) throws MalformedHeaderException {
+  private NameAddress single(String name, int slot) throws MalformedHeaderException {
+    Object known = cached(slot);
+    if (known != null) {
+      return valueOf(known);
+    }
     int i = find(name, 0);
     if (i < 0) {
-      return null;
+      return remember(slot, null);
     }
     try {
-      return NameAddress.parse(b, vs(i), ve(i), off, false, false);
+      return remember(slot, NameAddress.parse(b, vs(i), ve(i), off, false, false));
     } catch (BadSyntax e) {
       throw malformed(i, e);
     }
@@ -625,16 +677,20 @@ public final class SipMessage {
    * @throws MalformedHeaderException when it is empty or contains invalid characters
    */
   public String callId() throws MalformedHeaderException {
+    Object known = cached(CALL_ID);
+    if (known != null) {
+      return valueOf(known);
+    }
     int i = find(HeaderNames.CALL_ID, 0);
     if (i < 0) {
-      return null;
+      return remember(CALL_ID, null);
     }
     try {
       HeaderChecks.callId(b, vs(i), ve(i));
     } catch (BadSyntax e) {
       throw malformed(i, e);
     }
-    return Lex.str(b, vs(i), ve(i));
+    return remember(CALL_ID, Lex.str(b, vs(i), ve(i)));
   }
 
   /**
@@ -644,12 +700,16 @@ public final class SipMessage {
    * @throws MalformedHeaderException when it cannot be tokenised
    */
   public CSeq cseq() throws MalformedHeaderException {
+    Object known = cached(CSEQ);
+    if (known != null) {
+      return valueOf(known);
+    }
     int i = find(HeaderNames.CSEQ, 0);
     if (i < 0) {
-      return null;
+      return remember(CSEQ, null);
     }
     try {
-      return CSeq.parse(b, vs(i), ve(i));
+      return remember(CSEQ, CSeq.parse(b, vs(i), ve(i)));
     } catch (BadSyntax e) {
       throw malformed(i, e);
     }
@@ -718,45 +778,50 @@ public final class SipMessage {
   /**
    * All Contact values across all Contact fields (the wildcard {@code *} is one value).
    *
-   * @return the values, empty when absent
+   * @return the values (unmodifiable), empty when absent
    * @throws MalformedHeaderException when a Contact field cannot be tokenised
    */
   public List<NameAddress> contacts() throws MalformedHeaderException {
-    return addresses(HeaderNames.CONTACT, true, false);
+    return addresses(HeaderNames.CONTACT, CONTACTS, true, false);
   }
 
   /**
    * All Route values in order.
    *
-   * @return the values, empty when absent
+   * @return the values (unmodifiable), empty when absent
    * @throws MalformedHeaderException when a Route field cannot be tokenised
    */
   public List<NameAddress> routes() throws MalformedHeaderException {
-    return addresses(HeaderNames.ROUTE, false, true);
+    return addresses(HeaderNames.ROUTE, ROUTES, false, true);
   }
 
   /**
    * All Record-Route values in order.
    *
-   * @return the values, empty when absent
+   * @return the values (unmodifiable), empty when absent
    * @throws MalformedHeaderException when a Record-Route field cannot be tokenised
    */
   public List<NameAddress> recordRoutes() throws MalformedHeaderException {
-    return addresses(HeaderNames.RECORD_ROUTE, false, true);
+    return addresses(HeaderNames.RECORD_ROUTE, RECORD_ROUTES, false, true);
   }
 
   /**
    * All P-Asserted-Identity values in order.
    *
-   * @return the values, empty when absent
+   * @return the values (unmodifiable), empty when absent
    * @throws MalformedHeaderException when a field cannot be tokenised
    */
   public List<NameAddress> pAssertedIdentities() throws MalformedHeaderException {
-    return addresses(HeaderNames.P_ASSERTED_IDENTITY, false, false);
+    return addresses(HeaderNames.P_ASSERTED_IDENTITY, -1, false, false);
   }
 
-  private List<NameAddress> addresses(String name, boolean wildcard, boolean bracketsRequired)
-      throws MalformedHeaderException {
+  /** All values of the address fields called {@code name}; cached in {@code slot} unless -1. */
+  private List<NameAddress> addresses(String name, int slot, boolean wildcard,
+      boolean bracketsRequired) throws MalformedHeaderException {
+    Object known = slot < 0 ? null : cached(slot);
+    if (known != null) {
+      return valueOf(known);
+    }
     List<NameAddress> out = new ArrayList<>(1);
     for (int i = find(name, 0); i >= 0; i = find(name, i + 1)) {
       try {
@@ -765,7 +830,8 @@ public final class SipMessage {
         throw malformed(i, e);
       }
     }
-    return out;
+    List<NameAddress> values = Collections.unmodifiableList(out);
+    return slot < 0 ? values : remember(slot, values);
   }
 
   // ---------------------------------------------------------------- body

@@ -199,4 +199,32 @@ class SipMessageTest {
     assertThat(Corpus.str(copy.body())).isEqualTo(Corpus.SDP_BODY);
     assertThat(copy.bodyLength()).isEqualTo(Corpus.SDP_BODY.length());
   }
+
+  @Test
+  void typedValuesAreTokenisedOnceAndShared() throws Exception {
+    SipMessage m = SipMessage.parse(bytes(Corpus.REGISTER));
+    assertThat(m.topVia()).isSameAs(m.topVia());
+    assertThat(m.from()).isSameAs(m.from());
+    assertThat(m.to()).isSameAs(m.to());
+    assertThat(m.callId()).isSameAs(m.callId());
+    assertThat(m.cseq()).isSameAs(m.cseq());
+    assertThat(m.vias()).isSameAs(m.vias());
+    assertThat(m.contacts()).isSameAs(m.contacts()).isNotEmpty();
+    assertThat(m.routes()).isSameAs(m.routes()).isEmpty();
+    assertThatThrownBy(() -> m.contacts().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> m.vias().add(null)).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void anAbsentHeaderStaysAbsentAndAMalformedOneFailsEveryTime() throws Exception {
+    SipMessage m = SipMessage.parse(bytes("OPTIONS sip:h SIP/2.0\r\nCSeq: x OPTIONS\r\n"
+        + "Content-Length: 0\r\n\r\n"));
+    assertThat(m.topVia()).isNull();
+    assertThat(m.topVia()).isNull();
+    assertThat(m.callId()).isNull();
+    assertThat(m.callId()).isNull();
+    assertThatThrownBy(m::cseq).isInstanceOf(MalformedHeaderException.class);
+    assertThatThrownBy(m::cseq).isInstanceOf(MalformedHeaderException.class);
+  }
 }
