@@ -90,6 +90,69 @@ public final class HeaderNames {
   }
 
   /**
+   * Registered names by the case-insensitive hash of their bytes (open addressing), so a header
+   * line's name is looked up without making a String of it: validation asks for the canonical
+   * name of every header of every message.
+   */
+  private static final int TABLE_MASK = 511;
+  private static final byte[][] TABLE_KEYS = new byte[TABLE_MASK + 1][];
+  private static final String[] TABLE_NAMES = new String[TABLE_MASK + 1];
+
+  static {
+    for (String name : KNOWN) {
+      addToTable(name.toLowerCase(Locale.ROOT), name);
+    }
+    for (char c = 'a'; c <= 'z'; c++) {
+      String expanded = expandCompact(c);
+      if (expanded != null) {
+        addToTable(String.valueOf(c), expanded);
+      }
+    }
+  }
+
+  private static void addToTable(String lowerKey, String name) {
+    byte[] key = Lex.ascii(lowerKey);
+    int slot = hash(key, 0, key.length) & TABLE_MASK;
+    while (TABLE_KEYS[slot] != null) {
+      slot = (slot + 1) & TABLE_MASK;
+    }
+    TABLE_KEYS[slot] = key;
+    TABLE_NAMES[slot] = name;
+  }
+
+  private static int hash(byte[] b, int start, int end) {
+    int h = 0;
+    for (int i = start; i < end; i++) {
+      h = 31 * h + Lex.lower(b[i]);
+    }
+    return h ^ (h >>> 9);
+  }
+
+  /**
+   * The registered spelling of the header name {@code b[start, end)} (any case; a compact form is
+   * expanded), or {@code null} when it is not registered. Same answer as
+   * {@link #canonical(String)} for ASCII names, without allocating.
+   */
+  static String registered(byte[] b, int start, int end) {
+    int slot = hash(b, start, end) & TABLE_MASK;
+    for (byte[] key; (key = TABLE_KEYS[slot]) != null; slot = (slot + 1) & TABLE_MASK) {
+      if (key.length == end - start && lowerEquals(b, start, key)) {
+        return TABLE_NAMES[slot];
+      }
+    }
+    return null;
+  }
+
+  private static boolean lowerEquals(byte[] b, int start, byte[] lowerKey) {
+    for (int k = 0; k < lowerKey.length; k++) {
+      if (Lex.lower(b[start + k]) != lowerKey[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Returns the long header name for a one-letter compact form, or {@code null} when the letter is
    * not a compact form. Case-insensitive, as header names are.
    */
@@ -180,6 +243,11 @@ public final class HeaderNames {
    */
   static boolean isKnownCanonical(String canonical) {
     return KNOWN_INSTANCES.contains(canonical);
+  }
+
+  /** Every registered name, as {@link #canonical(String)} spells it (for tests and tools). */
+  static java.util.Set<String> registeredNames() {
+    return java.util.Collections.unmodifiableSet(KNOWN_INSTANCES);
   }
 
   /** Whether two header names (long or compact, any case) name the same header. */

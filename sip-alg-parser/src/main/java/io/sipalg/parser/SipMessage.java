@@ -489,7 +489,12 @@ public final class SipMessage {
     }
     String name = canonicalNames[i];
     if (name == null) {
-      name = HeaderNames.canonical(nameAsWritten(i));
+      int ne = ne(i);
+      int end = ne < 0 ? ve(i) : ne;
+      name = HeaderNames.registered(b, ls(i), end);
+      if (name == null) {
+        name = Lex.str(b, ls(i), end); // unknown names are their own canonical form
+      }
       canonicalNames[i] = name;
     }
     return name;
@@ -538,16 +543,12 @@ public final class SipMessage {
   }
 
   int longestPhysicalLine(int i) {
-    int s = ls(i);
     int e = le(i);
     int longest = 0;
-    int ls = s;
-    for (int p = s; p < e; p++) {
-      if (b[p] == '\n') {
-        int le = p > ls && b[p - 1] == '\r' ? p - 1 : p;
-        longest = Math.max(longest, le - ls);
-        ls = p + 1;
-      }
+    int ls = ls(i);
+    for (int nl; ls < e && (nl = Lex.indexOfNewline(b, ls, e)) >= 0; ls = nl + 1) {
+      int le = nl > ls && b[nl - 1] == '\r' ? nl - 1 : nl;
+      longest = Math.max(longest, le - ls);
     }
     return Math.max(longest, e - ls);
   }
