@@ -63,6 +63,22 @@ class SipFuzzTest {
       throw new AssertionError("framer did not make progress");
     }
 
+    static void readAll(NameAddress na) {
+      na.tag();
+      na.params();
+      na.expires();
+      na.displayName();
+      SipUri uri = na.uri();
+      if (uri != null) {
+        uri.params();
+        uri.param("transport");
+        uri.user();
+        uri.password();
+        uri.host();
+        uri.headers();
+      }
+    }
+
     static void exercise(SipMessage m) {
       byte[] original = m.toByteArray();
       assertThat(m.edit().toByteArray()).isEqualTo(original);
@@ -81,14 +97,22 @@ class SipFuzzTest {
       try {
         Via top = m.topVia();
         if (top != null) {
+          // lookups walk the parameter list validated at parse time: they must never fail
+          top.branch();
+          top.params();
+          top.rport();
+          top.transport();
           ed.setViaParam(top, "received", "198.51.100.1");
         }
       } catch (MalformedHeaderException e) {
         // typed outcome
       }
       try {
-        m.from();
-        m.to();
+        for (NameAddress na : new NameAddress[] {m.from(), m.to()}) {
+          if (na != null) {
+            readAll(na);
+          }
+        }
         m.callId();
         m.cseq();
         m.maxForwards();
@@ -99,6 +123,8 @@ class SipFuzzTest {
         m.recordRoutes();
         m.requestUri();
         List<NameAddress> contacts = m.contacts();
+        contacts.forEach(FuzzTarget::readAll);
+        m.routes().forEach(FuzzTarget::readAll);
         if (!contacts.isEmpty() && contacts.get(0).uri() != null
             && contacts.get(0).uri().hostOffset() >= 0) {
           ed.setUriHostPort(contacts.get(0).uri(), "203.0.113.5", 5062);
