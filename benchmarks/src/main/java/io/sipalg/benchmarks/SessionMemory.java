@@ -26,7 +26,9 @@ import java.util.Locale;
  * engines per connection, established the same way, one message each way relayed), engines only —
  * no buffers, the floor any TLS-terminating relay pays. Run each in its own JVM. With
  * {@code -Dbench.hold=true} it keeps the sessions for 120 s after printing, for
- * {@code jcmd PID GC.class_histogram} (what the retained bytes are).
+ * {@code jcmd PID GC.class_histogram} (what the retained bytes are). For {@code alg} it then
+ * ticks every session past the buffer-release delay and measures again ({@code alg-idle-ticked}):
+ * what an idle session holds in a host that runs the session timer.
  */
 public final class SessionMemory {
   private SessionMemory() {}
@@ -65,6 +67,23 @@ public final class SessionMemory {
             + " setup_s=%.1f sessions_per_s=%.0f%n",
         what, provider, tls, kept.size(), before, after, (after - before) / (double) n, seconds,
         n / seconds);
+    if (pipeline != null) {
+      // What an idle session holds once the host's timer has run past the buffer-release delay
+      // (SessionLimits.bufferReleaseDelay, 2 s): the framing buffers are dropped at that tick.
+      long later = System.nanoTime() + java.time.Duration.ofSeconds(3).toNanos();
+      for (Object o : kept) {
+        io.sipalg.api.session.AlgSession session = (io.sipalg.api.session.AlgSession) o;
+        session.tick(later);
+        if (session.isClosed()) {
+          throw new IllegalStateException("an idle session closed at the tick");
+        }
+      }
+      long ticked = usedAfterGc();
+      System.out.printf(Locale.ROOT,
+          "memory what=%s-idle-ticked provider=%s tls=%s n=%d heap_before=%d heap_after=%d"
+              + " bytes_per_session=%.0f%n",
+          what, provider, tls, kept.size(), before, ticked, (ticked - before) / (double) n);
+    }
     if (Boolean.getBoolean("bench.hold")) {
       // keep the sessions reachable while `jcmd PID GC.class_histogram` looks at them
       System.out.println("holding " + kept.size() + " for 120 s, pid " + ProcessHandle.current().pid());

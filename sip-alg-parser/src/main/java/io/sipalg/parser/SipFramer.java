@@ -51,12 +51,15 @@ public final class SipFramer {
    * it does not scan the lines again; {@code indexed} entries, or -1 when the array would exceed
    * its bound and the parser must index on its own.
    */
-  private int[] fieldStarts = new int[32];
+  private static final int[] NO_FIELDS = new int[0];
+  private static final byte[] NO_IDS = new byte[0];
+  private static final int INITIAL_FIELDS = 32;
+  private int[] fieldStarts = NO_FIELDS; // allocated by the first message, dropped by trim()
   /**
    * {@link HotHeaders} id of each field, classified here because this scan reads every name
    * anyway (it looks for Content-Length); the parser adopts these too.
    */
-  private byte[] fieldIds = new byte[32];
+  private byte[] fieldIds = NO_IDS;
   private int indexed;
   private int emptyLineStart;
   private long contentLength = -1;
@@ -99,10 +102,14 @@ public final class SipFramer {
    * quiet for a while, not after every message (that would allocate per message).
    */
   public void trim() {
-    if (start == end && !viewOut) {
+    if (start == end && !viewOut && !inMessage) {
       buf = EMPTY;
       start = 0;
       end = 0;
+      // the reusable frame still points at the old buffer and index: let them go too
+      messageFrame.reset(EMPTY, 0, 0, null, null, 0, 0, 0);
+      fieldStarts = NO_FIELDS;
+      fieldIds = NO_IDS;
     }
   }
 
@@ -307,8 +314,9 @@ public final class SipFramer {
   /** Records a field starting at {@code lineStart} (relative); returns its hot-header id. */
   private byte indexField(int lineStart, int lineEnd) {
     if (indexed == fieldStarts.length) {
-      fieldStarts = Arrays.copyOf(fieldStarts, indexed * 2);
-      fieldIds = Arrays.copyOf(fieldIds, indexed * 2);
+      int grown = Math.max(INITIAL_FIELDS, indexed * 2);
+      fieldStarts = Arrays.copyOf(fieldStarts, grown);
+      fieldIds = Arrays.copyOf(fieldIds, grown);
     }
     byte id = HotHeaders.classify(buf, start + lineStart, start + lineEnd);
     fieldStarts[indexed] = lineStart;
