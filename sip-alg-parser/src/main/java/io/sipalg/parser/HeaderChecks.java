@@ -12,33 +12,36 @@ import java.util.Locale;
 final class HeaderChecks {
   private HeaderChecks() {}
 
-  /** Checks one field; names without a check pass. */
+  /**
+   * Checks one field; names without a check pass. {@code canonical} is the name as
+   * {@link HeaderNames#canonical(String)} spells it (registered spelling, compact forms expanded),
+   * so it is matched as is, without lower-casing a copy for every header of every message.
+   */
   static void check(String canonical, byte[] b, int s, int e, int base) throws BadSyntax {
-    switch (canonical.toLowerCase(Locale.ROOT)) {
-      case "via": vias(b, s, e, base, new ArrayList<>(1)); break;
-      case "from": case "to": NameAddress.parse(b, s, e, base, false, false); break;
-      case "call-id": callId(b, s, e); break;
-      case "cseq": CSeq.parse(b, s, e); break;
-      case "rack": rack(b, s, e); break;
-      case "rseq": number(b, s, e, 0xFFFFFFFFL); break;
-      case "contact": addresses(b, s, e, base, true, false, new ArrayList<>(1)); break;
-      case "record-route": case "route": case "path": case "service-route":
+    switch (canonical) {
+      case "Via": vias(b, s, e, base, new ArrayList<>(1)); break;
+      case "From": case "To": NameAddress.parse(b, s, e, base, false, false); break;
+      case "Call-ID": callId(b, s, e); break;
+      case "CSeq": CSeq.parse(b, s, e); break;
+      case "RAck": rack(b, s, e); break;
+      case "RSeq": number(b, s, e, 0xFFFFFFFFL); break;
+      case "Contact": addresses(b, s, e, base, true, false, new ArrayList<>(1)); break;
+      case "Record-Route": case "Route": case "Path": case "Service-Route":
         addresses(b, s, e, base, false, true, new ArrayList<>(1));
         break;
-      case "p-asserted-identity": case "p-preferred-identity":
+      case "P-Asserted-Identity": case "P-Preferred-Identity":
         addresses(b, s, e, base, false, false, new ArrayList<>(1));
         break;
-      case "expires": case "min-expires": number(b, s, e, 0xFFFFFFFFL); break;
-      case "content-length": number(b, s, e, Integer.MAX_VALUE); break;
-      case "max-forwards": number(b, s, e, 255); break;
-      case "content-type": mediaType(b, s, e); break;
-      case "allow": tokens(b, s, e, true); break;
-      case "require": case "proxy-require": case "supported": case "unsupported":
-        tokens(b, s, e, canonical.equalsIgnoreCase("supported"));
-        break;
-      case "date": date(b, s, e); break;
-      case "retry-after": retryAfter(b, s, e); break;
-      case "warning": warning(b, s, e); break;
+      case "Expires": case "Min-Expires": number(b, s, e, 0xFFFFFFFFL); break;
+      case "Content-Length": number(b, s, e, Integer.MAX_VALUE); break;
+      case "Max-Forwards": number(b, s, e, 255); break;
+      case "Content-Type": mediaType(b, s, e); break;
+      case "Allow": tokens(b, s, e, true); break;
+      case "Require": case "Proxy-Require": case "Unsupported": tokens(b, s, e, false); break;
+      case "Supported": tokens(b, s, e, true); break;
+      case "Date": date(b, s, e); break;
+      case "Retry-After": retryAfter(b, s, e); break;
+      case "Warning": warning(b, s, e); break;
       default: break;
     }
   }

@@ -227,4 +227,27 @@ class SipMessageTest {
     assertThatThrownBy(m::cseq).isInstanceOf(MalformedHeaderException.class);
     assertThatThrownBy(m::cseq).isInstanceOf(MalformedHeaderException.class);
   }
+
+  @Test
+  void everyCheckedHeaderIsCheckedWhateverTheCaseOfItsName() throws Exception {
+    String[][] bad = {{"via", "SIP/2.0"}, {"from", "<sip:a@h"}, {"to", "<>"}, {"call-id", "a b"},
+        {"cseq", "x INVITE"}, {"rack", "1"}, {"rseq", "x"}, {"contact", "<sip:a@h"},
+        {"record-route", "sip:a@h"}, {"route", "sip:a@h"}, {"path", "sip:a@h"},
+        {"service-route", "sip:a@h"}, {"p-asserted-identity", "<x"},
+        {"p-preferred-identity", "<x"}, {"expires", "x"}, {"min-expires", "x"},
+        {"content-length", "x"}, {"max-forwards", "256"}, {"content-type", "text"},
+        {"allow", "A,,B"}, {"require", ""}, {"proxy-require", ""}, {"unsupported", ""},
+        {"supported", "a,,b"}, {"date", "yesterday"}, {"retry-after", "x"}, {"warning", "x"}};
+    StringBuilder wire = new StringBuilder("OPTIONS sip:h SIP/2.0\r\n");
+    for (String[] h : bad) {
+      wire.append(h[0].toUpperCase(java.util.Locale.ROOT)).append(": ").append(h[1])
+          .append("\r\n");
+    }
+    SipMessage m = SipMessage.parse(bytes(wire.append("\r\n").toString()));
+    List<String> flagged = m.malformedHeaders().stream().map(HeaderError::name).toList();
+    for (String[] h : bad) {
+      assertThat(flagged).as(h[0]).contains(HeaderNames.canonical(h[0]));
+    }
+    assertThat(flagged).hasSize(bad.length);
+  }
 }
