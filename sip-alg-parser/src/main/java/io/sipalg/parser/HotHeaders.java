@@ -3,8 +3,9 @@ package io.sipalg.parser;
 /**
  * Internal: the headers every stateful hop reads from every message (Via, From, To, Call-ID, CSeq,
  * Contact, ...), numbered so a message can classify its header lines once and then find each of
- * them without comparing names again. A message classifies on its first typed lookup, never
- * during {@link SipMessage#parse}, so a message nobody reads costs nothing here.
+ * them without comparing names again. {@link SipFramer} classifies each line while it scans the
+ * names for Content-Length anyway, and a framed message adopts those ids; a message parsed from a
+ * byte array classifies on its first typed lookup, never during {@link SipMessage#parse}.
  */
 final class HotHeaders {
   private HotHeaders() {}

@@ -45,7 +45,7 @@ final class Params {
   }
 
   /**
-   * Validates the list at {@code p} (see {@link #parse(byte[], int, int, String, boolean)}) and
+   * Validates the list at {@code p} (see {@link #parse(byte[], int, int, byte, boolean)}) and
    * returns it, noting where parameter {@code key} is.
    */
   static Params parse(byte[] b, int p, int end, byte stop, boolean decode, String key)
@@ -56,7 +56,7 @@ final class Params {
   }
 
   /**
-   * Like {@link #parse(byte[], int, int, String, boolean, String)}, but returns {@link #EMPTY}
+   * Like {@link #parse(byte[], int, int, byte, boolean, String)}, but returns {@link #EMPTY}
    * without allocating when no ';' follows {@code p} (most URIs and many addresses); the caller
    * then continues at {@link #endOr(byte[], int, int)}.
    */
