@@ -438,18 +438,23 @@ public final class SipMessage {
   int find(String name, int from) {
     byte id = HotHeaders.idOf(name);
     if (id != HotHeaders.OTHER) {
-      byte[] ids = hotIds();
-      for (int i = from; i < count; i++) {
-        if (ids[i] == id) {
-          return i;
-        }
-      }
-      return -1;
+      return findHot(id, from);
     }
     char compact = HeaderNames.compactFormOf(name);
     String longName = name.length() == 1 ? HeaderNames.canonical(name) : name;
     for (int i = from; i < count; i++) {
       if (nameMatches(i, longName, compact)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The first field at or after {@code from} with the {@link HotHeaders} id, or -1. */
+  private int findHot(byte id, int from) {
+    byte[] ids = hotIds();
+    for (int i = from; i < count; i++) {
+      if (ids[i] == id) {
         return i;
       }
     }
@@ -603,7 +608,7 @@ public final class SipMessage {
       return valueOf(known);
     }
     List<Via> out = new ArrayList<>(2);
-    for (int i = find(HeaderNames.VIA, 0); i >= 0; i = find(HeaderNames.VIA, i + 1)) {
+    for (int i = findHot(HotHeaders.VIA, 0); i >= 0; i = findHot(HotHeaders.VIA, i + 1)) {
       try {
         HeaderChecks.vias(b, vs(i), ve(i), off, out);
       } catch (BadSyntax e) {
@@ -624,7 +629,7 @@ public final class SipMessage {
     if (known != null) {
       return valueOf(known);
     }
-    int i = find(HeaderNames.VIA, 0);
+    int i = findHot(HotHeaders.VIA, 0);
     if (i < 0) {
       return remember(TOP_VIA, null);
     }
@@ -682,7 +687,7 @@ public final class SipMessage {
     if (known != null) {
       return valueOf(known);
     }
-    int i = find(HeaderNames.CALL_ID, 0);
+    int i = findHot(HotHeaders.CALL_ID, 0);
     if (i < 0) {
       return remember(CALL_ID, null);
     }
@@ -705,7 +710,7 @@ public final class SipMessage {
     if (known != null) {
       return valueOf(known);
     }
-    int i = find(HeaderNames.CSEQ, 0);
+    int i = findHot(HotHeaders.CSEQ, 0);
     if (i < 0) {
       return remember(CSEQ, null);
     }
