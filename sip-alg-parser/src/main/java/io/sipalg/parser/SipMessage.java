@@ -167,7 +167,7 @@ public final class SipMessage {
     h = Arrays.copyOf(scratch, n);
   }
 
-  /** Per-thread index scratch so a parse allocates exactly 4 bytes per header. */
+  // Slots of the typed-value cache.
   private static final int TOP_VIA = 0;
   private static final int VIAS = 1;
   private static final int FROM = 2;
@@ -199,6 +199,7 @@ public final class SipMessage {
     return cached == ABSENT ? null : (T) cached;
   }
 
+  /** Per-thread index scratch so a parse allocates exactly 4 bytes per header. */
   private static final ThreadLocal<int[]> SCRATCH = ThreadLocal.withInitial(() -> new int[128]);
 
   private int ls(int i) {
