@@ -276,12 +276,4 @@ public final class HeaderNames {
     }
     return q < end && b[q] == ':';
   }
-
-  /** Whether {@code b[start, end)} names the header {@code longName} (given with its compact form). */
-  static boolean matches(byte[] b, int start, int end, String longName, char compact) {
-    if (end - start == 1) {
-      return compact != 0 && Lex.lower(b[start]) == compact;
-    }
-    return Lex.equalsIgnoreCase(b, start, end, longName);
-  }
 }

@@ -87,39 +87,22 @@ final class Lex {
     return p;
   }
 
-  static boolean isToken(byte b) {
-    return (CLASS[b & 0xFF] & TOKEN) != 0;
-  }
+  // One int form serves bytes and chars: a byte at or above 0x80 widens to a negative int, and
+  // every class here holds ASCII only, so "outside 0..255 is false" is right for both.
 
-  /** For chars and ints: false outside 0..255 (a byte widened to int is negative there). */
   static boolean isToken(int c) {
     return (c & ~0xFF) == 0 && (CLASS[c] & TOKEN) != 0;
   }
 
   /** LWS inside a (possibly folded) header value: SP, HT, CR, LF. */
-  static boolean isLws(byte b) {
-    return (CLASS[b & 0xFF] & LWS) != 0;
-  }
-
-  /** For chars and ints: false outside 0..255 (a byte widened to int is negative there). */
   static boolean isLws(int c) {
     return (c & ~0xFF) == 0 && (CLASS[c] & LWS) != 0;
   }
 
-  static boolean isDigit(byte b) {
-    return (CLASS[b & 0xFF] & DIGIT) != 0;
-  }
-
-  /** For chars and ints: false outside 0..255 (a byte widened to int is negative there). */
   static boolean isDigit(int c) {
     return (c & ~0xFF) == 0 && (CLASS[c] & DIGIT) != 0;
   }
 
-  static boolean isAlpha(byte b) {
-    return (CLASS[b & 0xFF] & ALPHA) != 0;
-  }
-
-  /** For chars and ints: false outside 0..255 (a byte widened to int is negative there). */
   static boolean isAlpha(int c) {
     return (c & ~0xFF) == 0 && (CLASS[c] & ALPHA) != 0;
   }
