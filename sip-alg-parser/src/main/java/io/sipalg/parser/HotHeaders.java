@@ -82,7 +82,7 @@ final class HotHeaders {
   }
 
   private static byte classifyC(byte[] b, int p, int end) {
-    if (p + 5 >= end) {
+    if (p + 4 >= end) { // shortest: "CSeq:" with an empty value, still a CSeq (a malformed one)
       return OTHER;
     }
     switch (b[p + 1] | 0x20) {

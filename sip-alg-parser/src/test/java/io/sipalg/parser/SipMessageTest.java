@@ -229,6 +229,19 @@ class SipMessageTest {
   }
 
   @Test
+  void aHeaderWithAnEmptyValueIsMalformedNotAbsent() throws Exception {
+    for (String wire : List.of("CSeq:", "cseq:", "CSeq: ")) {
+      SipMessage m = SipMessage.parse(bytes("OPTIONS sip:h SIP/2.0\r\n" + wire
+          + "\r\nContent-Length: 0\r\n\r\n"));
+      assertThatThrownBy(m::cseq).as(wire).isInstanceOf(MalformedHeaderException.class);
+      SipFramer framer = new SipFramer();
+      framer.feed(m.toByteArray(), 0, m.length());
+      SipMessage framed = framer.next().parse();
+      assertThatThrownBy(framed::cseq).as(wire).isInstanceOf(MalformedHeaderException.class);
+    }
+  }
+
+  @Test
   void everyCheckedHeaderIsCheckedWhateverTheCaseOfItsName() throws Exception {
     String[][] bad = {{"via", "SIP/2.0"}, {"from", "<sip:a@h"}, {"to", "<>"}, {"call-id", "a b"},
         {"cseq", "x INVITE"}, {"rack", "1"}, {"rseq", "x"}, {"contact", "<sip:a@h"},
