@@ -234,6 +234,9 @@ class SipMessageTest {
       SipMessage m = SipMessage.parse(bytes("OPTIONS sip:h SIP/2.0\r\n" + wire
           + "\r\nContent-Length: 0\r\n\r\n"));
       assertThatThrownBy(m::cseq).as(wire).isInstanceOf(MalformedHeaderException.class);
+      assertThat(m.validate()).as(wire)
+          .filteredOn(v -> v.header().equals(HeaderNames.CSEQ)).extracting(Violation::kind)
+          .containsExactly(Violation.Kind.MALFORMED_HEADER);
       SipFramer framer = new SipFramer();
       framer.feed(m.toByteArray(), 0, m.length());
       SipMessage framed = framer.next().parse();
