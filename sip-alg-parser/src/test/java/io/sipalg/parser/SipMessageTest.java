@@ -245,6 +245,15 @@ class SipMessageTest {
   }
 
   @Test
+  void aCSeqFoldedOntoItsNextLineIsFoundThroughTheFramerToo() throws Exception {
+    byte[] wire = bytes("OPTIONS sip:h SIP/2.0\r\nCSeq:\r\n 7 OPTIONS\r\nContent-Length: 0\r\n\r\n");
+    SipFramer framer = new SipFramer();
+    framer.feed(wire, 0, wire.length);
+    assertThat(framer.next().parse().cseq()).isEqualTo(new CSeq(7, "OPTIONS"));
+    assertThat(SipMessage.parse(wire).cseq()).isEqualTo(new CSeq(7, "OPTIONS"));
+  }
+
+  @Test
   void everyCheckedHeaderIsCheckedWhateverTheCaseOfItsName() throws Exception {
     String[][] bad = {{"via", "SIP/2.0"}, {"from", "<sip:a@h"}, {"to", "<>"}, {"call-id", "a b"},
         {"cseq", "x INVITE"}, {"rack", "1"}, {"rseq", "x"}, {"contact", "<sip:a@h"},
