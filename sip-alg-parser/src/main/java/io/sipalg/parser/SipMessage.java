@@ -926,12 +926,67 @@ public final class SipMessage {
       }
       return new HeaderError(Lex.str(b, ls(i), ne), lineStart(i), "invalid header name");
     }
+    HeaderError typed = checkThroughTypedAccessor(i);
+    if (typed != NOT_TYPED) {
+      return typed;
+    }
     String name = canonicalName(i);
     try {
       HeaderChecks.check(name, b, vs(i), ve(i), off);
       return null;
     } catch (BadSyntax e) {
       return new HeaderError(name, e.index - off, e.getMessage());
+    }
+  }
+
+  /** {@link #checkThroughTypedAccessor}'s answer for a field it leaves to the generic check. */
+  private static final HeaderError NOT_TYPED = new HeaderError("", 0, "");
+
+  /**
+   * Checks a hot field by tokenising it into the typed-value cache, when a typed accessor reads
+   * exactly this field (the first From, To, Call-ID, CSeq; the first Via field for the top Via;
+   * the only Contact field): the validation inspector runs first, and the inspectors after it
+   * then read these values without tokenising them again. The syntax checked is the same
+   * ({@code HeaderChecks} and the accessors share their parsers), and so is the error.
+   *
+   * @return the error, null when the field is well-formed, {@link #NOT_TYPED} for other fields
+   */
+  private HeaderError checkThroughTypedAccessor(int i) {
+    byte id = hotIds()[i];
+    if (findHot(id, 0) != i || id == HotHeaders.CONTACT && findHot(id, i + 1) >= 0) {
+      return NOT_TYPED; // a later field of the name, or one of several Contact fields
+    }
+    try {
+      switch (id) {
+        case HotHeaders.FROM: from(); return null;
+        case HotHeaders.TO: to(); return null;
+        case HotHeaders.CALL_ID: callId(); return null;
+        case HotHeaders.CSEQ: cseq(); return null;
+        case HotHeaders.CONTACT: contacts(); return null;
+        case HotHeaders.VIA: checkFirstVia(i); return null;
+        default: return NOT_TYPED;
+      }
+    } catch (MalformedHeaderException e) {
+      return e.error();
+    }
+  }
+
+  /** Checks the first Via field; when well-formed, its first value is the cached top Via. */
+  private void checkFirstVia(int i) throws MalformedHeaderException {
+    if (cached(VIAS) != null) {
+      return; // cached only when every Via field tokenised
+    }
+    List<Via> values = new ArrayList<>(1);
+    try {
+      HeaderChecks.vias(b, vs(i), ve(i), off, values);
+    } catch (BadSyntax e) {
+      throw malformed(i, e);
+    }
+    if (cached(TOP_VIA) == null) {
+      remember(TOP_VIA, values.get(0));
+    }
+    if (findHot(HotHeaders.VIA, i + 1) < 0) {
+      remember(VIAS, Collections.unmodifiableList(values));
     }
   }
 

@@ -148,8 +148,8 @@ class ParseEquivalenceTest {
     }
   }
 
-  /** Every typed accessor's result (or the error it raises), as text. */
-  private static String describe(SipMessage m) {
+  /** Every typed accessor's result (or the error it raises), as text; also used by the fuzzer. */
+  static String describe(SipMessage m) {
     StringBuilder sb = new StringBuilder();
     sb.append(attempt(m::vias)).append('|').append(attempt(m::topVia)).append('|')
         .append(attempt(m::from)).append('|').append(attempt(m::to)).append('|')

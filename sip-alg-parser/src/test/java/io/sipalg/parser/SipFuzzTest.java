@@ -53,14 +53,28 @@ class SipFuzzTest {
           return;
         }
         if (frame.isMessage()) {
+          // a framed message adopts the framer's index: it must read like its bytes alone
+          String alone = describeOrError(frame.toByteArray());
+          SipMessage framed;
           try {
-            exercise(frame.parse());
+            framed = frame.parse();
           } catch (SipParseException expected) {
-            // typed outcome
+            assertThat(expected.toString()).isEqualTo(alone);
+            continue;
           }
+          assertThat(ParseEquivalenceTest.describe(framed)).isEqualTo(alone);
+          exercise(framed);
         }
       }
       throw new AssertionError("framer did not make progress");
+    }
+
+    private static String describeOrError(byte[] message) {
+      try {
+        return ParseEquivalenceTest.describe(SipMessage.parse(message));
+      } catch (SipParseException e) {
+        return e.toString();
+      }
     }
 
     static void readAll(NameAddress na) {
@@ -81,6 +95,7 @@ class SipFuzzTest {
 
     static void exercise(SipMessage m) {
       byte[] original = m.toByteArray();
+      AccessorConsistencyTest.check(m, original);
       assertThat(m.edit().toByteArray()).isEqualTo(original);
       List<HeaderError> errors = m.malformedHeaders();
       for (HeaderError e : errors) {
