@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** The per-line header classifier the framer runs on every line of every message. */
 class HotHeadersTest {
   private static final String[] HOT = {"Via", "v", "From", "f", "To", "t", "Call-ID", "i", "CSeq",
       "Contact", "m", "Content-Length", "l", "Content-Type", "c", "Max-Forwards", "Expires",
@@ -21,7 +22,7 @@ class HotHeadersTest {
     for (int k = 0; k < HOT.length; k++) {
       for (String name : List.of(HOT[k], HOT[k].toLowerCase(), HOT[k].toUpperCase())) {
         for (String sep : List.of(":", " :", "\t:", " \t :")) {
-          assertThat(classify(name + sep + " value\r\n")).as(name + sep).isEqualTo(IDS[k]);
+          assertThat(classify(name + sep + " value")).as(name + sep).isEqualTo(IDS[k]);
         }
       }
     }
@@ -29,7 +30,7 @@ class HotHeadersTest {
 
   @Test
   void rejectsNearMissesAndLinesWithoutColon() {
-    for (String line : List.of("Vias: x", "Vi: x", "Via x", "Via", "Via\r\n", "Tox: x",
+    for (String line : List.of("Vias: x", "Vi: x", "Via x", "Via", "Tox: x",
         "Content-Lengthy: 1", "Content-Lengt: 1", "Content-Type-X: a", "Contacts: x",
         "Call\rID: x", "Call_ID: x", "Record-Route-: x", "Max-Forwards2: 7", "x: y", "Allow: a",
         "Supported: x", "User-Agent: x", "Priority: normal", "Accept-Language: en", ": x",
@@ -46,13 +47,10 @@ class HotHeadersTest {
     }
   }
 
+  /** Classifies {@code line} as the framer passes a line: without its line end. */
   private static byte classify(String line) {
     byte[] text = bytes(line);
-    int end = line.indexOf('\r') >= 0 ? line.indexOf('\r') : text.length;
-    if (line.startsWith("Call\r")) {
-      end = text.length;
-    }
-    return HotHeaders.classify(text, 0, end);
+    return HotHeaders.classify(text, 0, text.length);
   }
 
   private static byte[] bytes(String s) {
