@@ -53,13 +53,13 @@ final class NatInspector extends Link {
     final int outsidePort;
     final InspectionContext context;
 
-    Mapping(InspectionContext context, InetSocketAddress outside) {
+    Mapping(InspectionContext context, SessionState.AddressTexts texts) {
       this.context = context;
-      this.insideIp = Net.ip(context.addresses().phone());
-      this.outsideHost = Net.uriHost(outside);
-      this.outsideIp = Net.ip(outside);
-      this.outsideSdpType = Net.sdpAddrType(outside);
-      this.outsidePort = outside.getPort();
+      this.insideIp = texts.insideIp();
+      this.outsideHost = texts.outsideHost();
+      this.outsideIp = texts.outsideIp();
+      this.outsideSdpType = texts.outsideSdpType();
+      this.outsidePort = texts.outside().getPort();
     }
 
     boolean isInside(String host) {
@@ -91,8 +91,8 @@ final class NatInspector extends Link {
       }
       return Verdict.forward();
     }
-    Mapping map = new Mapping(context, outside.get());
     SessionState state = SessionState.of(context, services);
+    Mapping map = new Mapping(context, state.addressTexts(context.addresses(), outside.get()));
     try {
       if (context.direction() == Direction.PHONE_TO_SERVER) {
         toServer(message, map, state);

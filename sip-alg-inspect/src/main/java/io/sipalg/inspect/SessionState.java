@@ -4,6 +4,8 @@ import io.sipalg.api.VoipProfile;
 import io.sipalg.api.inspect.AttributeKey;
 import io.sipalg.api.inspect.InspectionContext;
 import io.sipalg.api.session.Pinhole;
+import io.sipalg.api.session.SessionAddresses;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -70,6 +72,31 @@ final class SessionState {
 
   String sessionId() {
     return sessionId;
+  }
+
+  /**
+   * The session's socket addresses in the text forms NAT writes into messages. Formatting an
+   * address allocates (a builder, arrays, a string) and NAT needs three per message, but they
+   * change only when the session's addresses do (once, when the upstream connection exists).
+   */
+  record AddressTexts(SessionAddresses source, InetSocketAddress outside, String insideIp,
+      String outsideHost, String outsideIp, String outsideSdpType) {
+    static AddressTexts of(SessionAddresses source, InetSocketAddress outside) {
+      return new AddressTexts(source, outside, Net.ip(source.phone()), Net.uriHost(outside),
+          Net.ip(outside), Net.sdpAddrType(outside));
+    }
+  }
+
+  private AddressTexts addressTexts;
+
+  /** {@link AddressTexts} of {@code addresses} with the ALG's {@code outside} address, cached. */
+  synchronized AddressTexts addressTexts(SessionAddresses addresses, InetSocketAddress outside) {
+    AddressTexts texts = addressTexts;
+    if (texts == null || texts.source() != addresses || texts.outside() != outside) {
+      texts = AddressTexts.of(addresses, outside);
+      addressTexts = texts;
+    }
+    return texts;
   }
 
   VoipProfile profile() {
