@@ -24,7 +24,8 @@ import java.util.List;
  */
 public final class SipEditor {
   private final SipMessage m;
-  private final List<Edit> edits = new ArrayList<>(4);
+  /** Grown on the first edit: most messages are asked for an editor and never edited. */
+  private final List<Edit> edits = new ArrayList<>();
   private byte[] newBody;
   private int seq;
 
@@ -33,6 +34,10 @@ public final class SipEditor {
   }
 
   private record Edit(int start, int end, byte[] text, int seq) {}
+
+  /** By position; edits at one position in the order they were made. */
+  private static final Comparator<Edit> IN_MESSAGE_ORDER =
+      Comparator.comparingInt(Edit::start).thenComparingInt(Edit::seq);
 
   /** The message being edited. */
   public SipMessage message() {
@@ -311,7 +316,7 @@ public final class SipEditor {
       }
       all.add(new Edit(m.absBodyStart(), m.offset() + m.length(), body, Integer.MAX_VALUE));
     }
-    all.sort(Comparator.comparingInt(Edit::start).thenComparingInt(Edit::seq));
+    all.sort(IN_MESSAGE_ORDER);
     byte[] src = m.array();
     int size = m.length();
     int prevEnd = m.offset();

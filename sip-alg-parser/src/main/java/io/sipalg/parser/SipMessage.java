@@ -829,8 +829,13 @@ public final class SipMessage {
     if (known != null) {
       return valueOf(known);
     }
+    int first = find(name, 0);
+    if (first < 0) {
+      List<NameAddress> none = Collections.emptyList(); // absent: nothing to allocate
+      return slot < 0 ? none : remember(slot, none);
+    }
     List<NameAddress> out = new ArrayList<>(1);
-    for (int i = find(name, 0); i >= 0; i = find(name, i + 1)) {
+    for (int i = first; i >= 0; i = find(name, i + 1)) {
       try {
         HeaderChecks.addresses(b, vs(i), ve(i), off, wildcard, bracketsRequired, out);
       } catch (BadSyntax e) {
