@@ -80,6 +80,20 @@ final class NatInspector extends Link {
         context.note("nat: " + what + " " + from + " -> " + to);
       }
     }
+
+    /** A note whose new host:port is only formatted when notes are on (most hosts keep them off). */
+    void note(String what, String from, String toHost, int toPort) {
+      if (context.notesEnabled()) {
+        note(what, from, Net.hostPort(toHost, toPort));
+      }
+    }
+
+    /** A note whose old host:port is only formatted when notes are on. */
+    void note(String what, String fromHost, int fromPort, String to) {
+      if (context.notesEnabled()) {
+        note(what, Net.hostPort(fromHost, fromPort), to);
+      }
+    }
   }
 
   @Override
@@ -124,12 +138,12 @@ final class NatInspector extends Link {
       for (Via via : m.vias()) {
         if (map.isInside(via.host())) {
           String key = branchKey(via, callId, m);
+          String orig = Net.hostPort(via.host(), via.port());
           synchronized (state) {
-            state.viaByBranch.put(key, Net.hostPort(via.host(), via.port()));
+            state.viaByBranch.put(key, orig);
           }
           ed.setViaSentBy(via, map.outsideHost, map.port(via.port()));
-          map.note("Via", Net.hostPort(via.host(), via.port()),
-              Net.hostPort(map.outsideHost, map.port(via.port())));
+          map.note("Via", orig, map.outsideHost, map.port(via.port()));
         }
       }
     }
@@ -168,13 +182,15 @@ final class NatInspector extends Link {
         }
         continue;
       }
-      String text = Net.hostPort(map.outsideHost, map.port(uri.port()));
       ed.setUriHostPort(uri, map.outsideHost, map.port(uri.port()));
-      if (trace && uri.param(TRACE_PARAM) == null) {
+      boolean traced = trace && uri.param(TRACE_PARAM) == null;
+      if (traced) {
         ed.setUriParam(uri, TRACE_PARAM, orig); // register-contact-trace: the original IP:port travels along
-        text += ";" + TRACE_PARAM + "=" + orig;
       }
-      map.note("Contact", orig, text);
+      if (map.context.notesEnabled()) {
+        map.note("Contact", orig, Net.hostPort(map.outsideHost, map.port(uri.port()))
+            + (traced ? ";" + TRACE_PARAM + "=" + orig : ""));
+      }
       if (record != null) {
         record.contactHostPort = orig;
       }
@@ -214,7 +230,7 @@ final class NatInspector extends Link {
     }
     String orig = Net.hostPort(uri.host(), uri.port());
     ed.setUriHostPort(uri, map.outsideHost, map.port(uri.port()));
-    map.note(header, orig, Net.hostPort(map.outsideHost, map.port(uri.port())));
+    map.note(header, orig, map.outsideHost, map.port(uri.port()));
     return orig;
   }
 
@@ -387,7 +403,7 @@ final class NatInspector extends Link {
       SipUri ruri = m.requestUri();
       if (contact != null && ruri != null && ruri.isSip() && map.isOutside(ruri.host())) {
         replaceHostPort(ed, ruri, contact);
-        map.note("Request-URI", Net.hostPort(ruri.host(), ruri.port()), contact);
+        map.note("Request-URI", ruri.host(), ruri.port(), contact);
       }
     }
   }
@@ -395,14 +411,14 @@ final class NatInspector extends Link {
   private static void restore(SipEditor ed, Via via, String orig, Mapping map) {
     HostPort hp = HostPort.parse(orig);
     ed.setViaSentBy(via, hp.host, hp.port);
-    map.note("Via", Net.hostPort(via.host(), via.port()), orig);
+    map.note("Via", via.host(), via.port(), orig);
   }
 
   private static void restoreUri(SipEditor ed, NameAddress a, String orig, Mapping map,
       String header) {
     if (a != null && a.uri() != null && a.uri().isSip() && map.isOutside(a.uri().host())) {
       replaceHostPort(ed, a.uri(), orig);
-      map.note(header, Net.hostPort(a.uri().host(), a.uri().port()), orig);
+      map.note(header, a.uri().host(), a.uri().port(), orig);
     }
   }
 

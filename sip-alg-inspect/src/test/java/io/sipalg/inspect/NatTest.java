@@ -218,9 +218,12 @@ class NatTest {
   @Test
   void registerContactTraceKeepsTheOriginalAddressInTheContact() {
     VoipProfile profile = Harness.profile().registerContactTrace(true).build();
-    Sip.Run run = Sip.run(harness.chain(profile), new FakeContext(profile), REGISTER);
+    FakeContext ctx = new FakeContext(profile);
+    Sip.Run run = Sip.run(harness.chain(profile), ctx, REGISTER);
     assertThat(run.wire()).contains(
         "Contact: <sip:alice@192.0.2.1:40000;transport=tls;x-sipalg-orig=10.0.0.5:5061>\r\n");
+    assertThat(ctx.notes).contains("nat: Via 10.0.0.5:5061 -> 192.0.2.1:40000",
+        "nat: Contact 10.0.0.5:5061 -> 192.0.2.1:40000;x-sipalg-orig=10.0.0.5:5061");
     // a Contact written without angle brackets gets them: the parameter belongs to the URI
     Sip.Run bare = Sip.run(harness.chain(profile), new FakeContext("s3", profile), REGISTER
         .replace("Contact: <sip:alice@10.0.0.5:5061;transport=tls>", "Contact: sip:alice@10.0.0.5:5061;expires=60"));
@@ -252,6 +255,7 @@ class NatTest {
 
         """);
     assertThat(invite.wire()).startsWith("INVITE sip:alice@10.0.0.5:5061;transport=tls SIP/2.0\r\n");
+    assertThat(ctx.notes).contains("nat: Request-URI 192.0.2.1:40000 -> 10.0.0.5:5061");
   }
 
   @Test
