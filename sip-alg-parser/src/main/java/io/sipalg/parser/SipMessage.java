@@ -15,6 +15,8 @@ import java.util.List;
  * of the headers a hop reads repeatedly (Via, From, To, Call-ID, CSeq, Contact, Route,
  * Record-Route) tokenise on the first call and return the same immutable value afterwards, so a
  * chain of inspectors pays for each once; a malformed header is tokenised (and throws) each time.
+ * {@link #malformedHeaders()} checks those fields through the same accessors, so validating a
+ * message first leaves them tokenised for whoever reads them next.
  *
  * <p>The message does not copy its bytes: it is valid as long as the array it was parsed from is
  * (for framer output, until the framer's next {@link SipFramer#next()}); {@link #detach()} makes an
