@@ -20,6 +20,9 @@
  * accessor tokenises (and validates) only its own header, on first use; the hot headers (Via,
  * From, To, Call-ID, CSeq, Contact and the others the accessors read) are found by an id assigned
  * in one pass over the header names. Values keep offsets into the message and make strings when
- * asked. See the module README ("Hot path") and {@code docs/benchmarks.md} for measurements.
+ * asked. {@link io.sipalg.parser.SipMessage#malformedHeaders()} checks the hot fields through the
+ * same accessors, so checking first (as the validation inspector does) leaves them tokenised for
+ * the readers after it. See the module README ("Hot path") and {@code docs/benchmarks.md} for
+ * measurements.
  */
 package io.sipalg.parser;
