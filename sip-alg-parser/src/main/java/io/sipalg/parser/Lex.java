@@ -21,7 +21,7 @@ final class Lex {
   private static final int PARAM_VALUE = 32;
   /** Host name / IPv4 bytes: letters, digits, {@code - . _}. */
   private static final int HOST = 64;
-  /** Bytes a URI pass must stop at: LWS, {@code < > " @ %}. */
+  /** Bytes a URI pass must stop at: LWS, control bytes, {@code < > " @ %}. */
   private static final int URI_SPECIAL = 128;
   private static final byte[] CLASS = new byte[256];
 
@@ -49,8 +49,8 @@ final class Lex {
       if ((CLASS[c] & (ALPHA | DIGIT)) != 0 || c == '-' || c == '.' || c == '_') {
         CLASS[c] |= HOST;
       }
-      if ((CLASS[c] & LWS) != 0 || "<>\"@%".indexOf(c) >= 0) {
-        CLASS[c] |= (byte) URI_SPECIAL;
+      if ((CLASS[c] & LWS) != 0 || "<>\"@%".indexOf(c) >= 0 || c < 0x20 || c == 0x7F) {
+        CLASS[c] |= (byte) URI_SPECIAL; // control bytes: no URI holds them, opaque ones neither
       }
     }
   }
@@ -220,23 +220,84 @@ final class Lex {
   }
 
   /**
-   * Skips a quoted string starting at {@code p} (which holds the opening quote); returns the index
-   * after the closing quote, or -1 when it is not terminated.
+   * Index after the quoted-string starting at the '"' at {@code p} (RFC 3261 25.1), or -1 when
+   * it is not closed before {@code end}. Inside, a control character other than HT or a folded
+   * line break (CRLF or LF followed by SP/HT) is a syntax error: a bare CR or a NUL forwarded in a
+   * display name is how one element's header becomes another element's two.
    */
-  static int skipQuoted(byte[] b, int p, int end) {
+  static int skipQuoted(byte[] b, int p, int end) throws BadSyntax {
     p++;
     while (p < end) {
-      byte c = b[p];
+      int c = b[p] & 0xFF;
+      if (c == '"') {
+        return p + 1;
+      }
       if (c == '\\') {
+        if (p + 1 < end && (b[p + 1] == '\r' || b[p + 1] == '\n')) {
+          throw new BadSyntax(p + 1, "line break escaped in a quoted string");
+        }
         p += 2;
         continue;
       }
-      if (c == '"') {
-        return p + 1;
+      if (c < 0x20 || c == 0x7F) {
+        int folded = foldedLineBreak(b, p, end);
+        if (folded < 0) {
+          throw new BadSyntax(p, controlCharacter(c) + " in a quoted string");
+        }
+        p = folded;
+        continue;
       }
       p++;
     }
     return -1;
+  }
+
+  /**
+   * Index after the line fold (CRLF or LF, then SP or HT) at {@code p}, {@code p + 1} for an HT,
+   * or -1 when the byte at {@code p} is some other control character.
+   */
+  static int foldedLineBreak(byte[] b, int p, int end) {
+    int c = b[p];
+    if (c == '\t') {
+      return p + 1;
+    }
+    int lf = c == '\r' && p + 1 < end && b[p + 1] == '\n' ? p + 1 : c == '\n' ? p : -1;
+    return lf >= 0 && lf + 1 < end && (b[lf + 1] == ' ' || b[lf + 1] == '\t') ? lf + 2 : -1;
+  }
+
+  private static final long SPACES = 0x2020202020202020L;
+  private static final long DELETES = 0x7F7F7F7F7F7F7F7FL;
+
+  /**
+   * Index of the first control character (below 0x20, or DEL) in {@code b[start, end)}, or -1.
+   * Eight bytes per step: every header value of every validated message goes through here, and
+   * almost none holds one.
+   */
+  static int indexOfControl(byte[] b, int start, int end) {
+    int i = start;
+    while (i + 8 <= end) {
+      long x = (long) LONGS.get(b, i);
+      // bytes below 0x20 (high bit clear) borrow; DEL is a zero byte after XOR with 0x7F
+      long below = (x - SPACES) & ~x & HIGHS;
+      long y = x ^ DELETES;
+      long found = below | ((y - ONES) & ~y & HIGHS);
+      if (found != 0) {
+        return i + (Long.numberOfTrailingZeros(found) >>> 3);
+      }
+      i += 8;
+    }
+    for (; i < end; i++) {
+      int c = b[i] & 0xFF;
+      if (c < 0x20 || c == 0x7F) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** How an error names a control character: {@code "control character 0x0D"}. */
+  static String controlCharacter(int c) {
+    return String.format("control character 0x%02X", c & 0xFF);
   }
 
   /** Returns the value of a hex digit or -1. */

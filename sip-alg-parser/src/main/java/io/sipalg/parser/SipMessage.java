@@ -267,6 +267,24 @@ public final class SipMessage {
     spanFor = i;
   }
 
+  /**
+   * Rejects a control character in header i's value as written: from the colon to the line break
+   * that ends the field, so a bare CR before it (which the value's trimmed span leaves out) counts
+   * too. Every check and typed accessor runs this first, so they agree on it; the tokenisers after
+   * it may then treat folded line breaks as the whitespace they are.
+   */
+  private void controls(int i) throws BadSyntax {
+    int c = colon(i);
+    int end = le(i);
+    if (end > ls(i) && b[end - 1] == '\n') {
+      end--;
+      if (end > ls(i) && b[end - 1] == '\r') {
+        end--;
+      }
+    }
+    HeaderChecks.controlCharacters(b, c < 0 ? ls(i) : c + 1, end);
+  }
+
   // ---------------------------------------------------------------- raw access
 
   /** The array holding the message; the message is {@code array()[offset(), offset()+length())}. */
@@ -613,6 +631,7 @@ public final class SipMessage {
     List<Via> out = new ArrayList<>(2);
     for (int i = findHot(HotHeaders.VIA, 0); i >= 0; i = findHot(HotHeaders.VIA, i + 1)) {
       try {
+        controls(i);
         HeaderChecks.vias(b, vs(i), ve(i), off, out);
       } catch (BadSyntax e) {
         throw malformed(i, e);
@@ -637,6 +656,7 @@ public final class SipMessage {
       return remember(TOP_VIA, null);
     }
     try {
+      controls(i);
       return remember(TOP_VIA, Via.parse(b, vs(i), ve(i), off));
     } catch (BadSyntax e) {
       throw malformed(i, e);
@@ -673,6 +693,7 @@ public final class SipMessage {
       return remember(slot, null);
     }
     try {
+      controls(i);
       return remember(slot, NameAddress.parse(b, vs(i), ve(i), off, false, false));
     } catch (BadSyntax e) {
       throw malformed(i, e);
@@ -695,6 +716,7 @@ public final class SipMessage {
       return remember(CALL_ID, null);
     }
     try {
+      controls(i);
       HeaderChecks.callId(b, vs(i), ve(i));
     } catch (BadSyntax e) {
       throw malformed(i, e);
@@ -718,6 +740,7 @@ public final class SipMessage {
       return remember(CSEQ, null);
     }
     try {
+      controls(i);
       return remember(CSEQ, CSeq.parse(b, vs(i), ve(i)));
     } catch (BadSyntax e) {
       throw malformed(i, e);
@@ -760,6 +783,7 @@ public final class SipMessage {
       return -1;
     }
     try {
+      controls(i);
       return HeaderChecks.number(b, vs(i), ve(i), max);
     } catch (BadSyntax e) {
       throw malformed(i, e);
@@ -778,6 +802,7 @@ public final class SipMessage {
       return null;
     }
     try {
+      controls(i);
       return HeaderChecks.mediaType(b, vs(i), ve(i));
     } catch (BadSyntax e) {
       throw malformed(i, e);
@@ -839,6 +864,7 @@ public final class SipMessage {
     List<NameAddress> out = new ArrayList<>(1);
     for (int i = first; i >= 0; i = find(name, i + 1)) {
       try {
+        controls(i);
         HeaderChecks.addresses(b, vs(i), ve(i), off, wildcard, bracketsRequired, out);
       } catch (BadSyntax e) {
         throw malformed(i, e);
@@ -939,6 +965,7 @@ public final class SipMessage {
     }
     String name = canonicalName(i);
     try {
+      controls(i);
       HeaderChecks.check(name, b, vs(i), ve(i), off);
       return null;
     } catch (BadSyntax e) {
@@ -985,6 +1012,7 @@ public final class SipMessage {
     }
     List<Via> values = new ArrayList<>(1);
     try {
+      controls(i);
       HeaderChecks.vias(b, vs(i), ve(i), off, values);
     } catch (BadSyntax e) {
       throw malformed(i, e);

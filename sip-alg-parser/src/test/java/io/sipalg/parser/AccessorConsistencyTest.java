@@ -124,7 +124,8 @@ class AccessorConsistencyTest {
     return out;
   }
 
-  private static final String NOISE = "<>;,=\"@:/ \t%[]*.-_+?&!~'()0123456789abcXYZ\\";
+  private static final String NOISE =
+      "<>;,=\"@:/ \t%[]*.-_+?&!~'()0123456789abcXYZ\\\u0000\r\n\u007f\u0001";
 
   private static byte[] mutate(byte[] seed, SplittableRandom random) {
     String text = new String(seed, StandardCharsets.ISO_8859_1);

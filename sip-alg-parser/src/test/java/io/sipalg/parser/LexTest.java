@@ -5,15 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Quoted-string skipping against its byte-at-a-time definition, over random inputs. */
+/** Quoted strings and control characters against byte-at-a-time definitions, on random inputs. */
 class LexTest {
+  private static final int REJECTED = -2;
+
+  /** RFC 3261 25.1 quoted-string, one byte at a time; REJECTED for a forbidden control byte. */
   private static int skipQuotedReference(byte[] b, int p, int end) {
     p++;
     while (p < end) {
-      if (b[p] == '\\') {
+      int c = b[p] & 0xFF;
+      if (c == '\\') {
+        if (p + 1 < end && (b[p + 1] == '\r' || b[p + 1] == '\n')) {
+          return REJECTED;
+        }
         p += 2;
-      } else if (b[p] == '"') {
+      } else if (c == '"') {
         return p + 1;
+      } else if (c == '\t') {
+        p++;
+      } else if (c == '\r' && p + 2 < end && b[p + 1] == '\n' && isWsp(b[p + 2])) {
+        p += 3;
+      } else if (c == '\n' && p + 1 < end && isWsp(b[p + 1])) {
+        p += 2;
+      } else if (c < 0x20 || c == 0x7F) {
+        return REJECTED;
       } else {
         p++;
       }
@@ -21,10 +36,23 @@ class LexTest {
     return -1;
   }
 
+  private static boolean isWsp(byte c) {
+    return c == ' ' || c == '\t';
+  }
+
+  private static int skipQuoted(byte[] b, int p, int end) {
+    try {
+      return Lex.skipQuoted(b, p, end);
+    } catch (BadSyntax e) {
+      return REJECTED;
+    }
+  }
+
   @Test
   void skipQuotedMatchesTheByteAtATimeDefinition() {
     Random rnd = new Random(11);
-    byte[] alphabet = {'a', '"', '\\', ' ', (byte) 0xC3, (byte) 0xA9, '<', '\r'};
+    byte[] alphabet = {'a', '"', '\\', ' ', (byte) 0xC3, (byte) 0xA9, '<', '\r', '\n', '\t', 0,
+        0x7F, 0x1F};
     for (int round = 0; round < 20_000; round++) {
       byte[] b = new byte[1 + rnd.nextInt(40)];
       for (int i = 0; i < b.length; i++) {
@@ -35,7 +63,7 @@ class LexTest {
       if (end == 0) {
         continue;
       }
-      assertThat(Lex.skipQuoted(b, 0, end)).as(Corpus.str(b) + " end " + end)
+      assertThat(skipQuoted(b, 0, end)).as(Corpus.str(b) + " end " + end)
           .isEqualTo(skipQuotedReference(b, 0, end));
     }
   }
@@ -43,8 +71,27 @@ class LexTest {
   @Test
   void skipQuotedHandlesEscapesAcrossWordBoundaries() {
     byte[] b = Corpus.bytes("\"0123456\\\"89abcdef\\\\\" tail");
-    assertThat(Lex.skipQuoted(b, 0, b.length)).isEqualTo(b.length - 5);
+    assertThat(skipQuoted(b, 0, b.length)).isEqualTo(b.length - 5);
     byte[] open = Corpus.bytes("\"unterminated \\\"");
-    assertThat(Lex.skipQuoted(open, 0, open.length)).isEqualTo(-1);
+    assertThat(skipQuoted(open, 0, open.length)).isEqualTo(-1);
+  }
+
+  @Test
+  void indexOfControlFindsTheFirstControlByteAtAnyAlignment() {
+    Random rnd = new Random(12);
+    byte[] alphabet = {'a', ' ', '\t', '\r', '\n', 0, 0x1F, 0x7F, (byte) 0x80, (byte) 0xFF, '~'};
+    for (int round = 0; round < 20_000; round++) {
+      byte[] b = new byte[rnd.nextInt(40)];
+      for (int i = 0; i < b.length; i++) {
+        b[i] = rnd.nextInt(4) == 0 ? alphabet[rnd.nextInt(alphabet.length)] : (byte) 'x';
+      }
+      int start = b.length == 0 ? 0 : rnd.nextInt(b.length);
+      int expected = -1;
+      for (int i = start; i < b.length && expected < 0; i++) {
+        int c = b[i] & 0xFF;
+        expected = c < 0x20 || c == 0x7F ? i : -1;
+      }
+      assertThat(Lex.indexOfControl(b, start, b.length)).as(Corpus.str(b)).isEqualTo(expected);
+    }
   }
 }

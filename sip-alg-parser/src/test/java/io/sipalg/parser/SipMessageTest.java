@@ -254,6 +254,37 @@ class SipMessageTest {
   }
 
   @Test
+  void controlCharactersAreMalformedInEveryHeaderButFoldsTabsAndQuotedPairsAreNot()
+      throws Exception {
+    String head = "OPTIONS sip:h SIP/2.0\r\nVia: SIP/2.0/TLS h;branch=z9hG4bK1\r\n"
+        + "To: <sip:b@h>\r\nCall-ID: c@h\r\nCSeq: 1 OPTIONS\r\n";
+    // a bare CR or a NUL forwarded is how one element's header becomes another's two
+    String[][] bad = {
+        {"From: \"a\rInjected: x\" <sip:a@h>;tag=1", "From"},
+        {"From: <sip:a@h>;tag=1\u0000", "From"},
+        {"From: <http://h\u0001x>;tag=1", "From"},
+        {"X-Foo: a\rInjected: x", "X-Foo"},
+        {"Subject: a\u0000b", "Subject"},
+        {"Subject: trailing\r", "Subject"}, // a bare CR just before the CRLF
+        {"Via: SIP/2.0/\rCP h2;branch=z9hG4bK2", "Via"}};
+    for (String[] line : bad) {
+      SipMessage m = SipMessage.parse(bytes(head + line[0] + "\r\nContent-Length: 0\r\n\r\n"));
+      assertThat(m.malformedHeaders()).as(line[0]).extracting(HeaderError::name).contains(line[1]);
+      assertThat(m.malformedHeaders()).as(line[0]).extracting(HeaderError::reason)
+          .anyMatch(r -> r.contains("control character"));
+    }
+    SipMessage cr = SipMessage.parse(bytes(head + bad[0][0] + "\r\n\r\n"));
+    assertThatThrownBy(cr::from).isInstanceOf(MalformedHeaderException.class)
+        .hasMessageContaining("control character 0x0D");
+    String fine = head + "From: \"tab\there \\\u0007 escaped\" <sip:a@h>;tag=1\r\n"
+        + "Subject: folded\r\n\tover two lines\r\nX-Quoted: \"a\\\u0000b\"\r\n"
+        + "Content-Length: 0\r\n\r\n";
+    SipMessage ok = SipMessage.parse(bytes(fine));
+    assertThat(ok.malformedHeaders()).isEmpty();
+    assertThat(ok.from().displayName()).startsWith("tab\there");
+  }
+
+  @Test
   void everyCheckedHeaderIsCheckedWhateverTheCaseOfItsName() throws Exception {
     String[][] bad = {{"via", "SIP/2.0"}, {"from", "<sip:a@h"}, {"to", "<>"}, {"call-id", "a b"},
         {"cseq", "x INVITE"}, {"rack", "1"}, {"rseq", "x"}, {"contact", "<sip:a@h"},
