@@ -195,6 +195,21 @@ class ValidationTest {
   }
 
   @Test
+  void aBareCrSmuggledIntoADisplayNameIsAMalformedFromHeader() {
+    VoipProfile profile = Harness.profile()
+        .malformedAction(MalformedHeaderOption.FROM, MalformedAction.RESPOND).build();
+    FakeContext ctx = new FakeContext(profile);
+    String invite = Sip.invite("cr@10.0.0.5")
+        .replace("From: Alice <", "From: \"Alice\rInjected: x\" <");
+    assertThat(invite).contains("\rInjected");
+    Sip.Run run = Sip.run(harness.chain(profile), ctx, invite);
+
+    assertThat(run.verdict()).isEqualTo(Verdict.respond(400, "Bad Request (malformed From header)"));
+    assertThat(ctx.violations).filteredOn(v -> v.option().equals("malformed-header-from"))
+        .singleElement().satisfies(v -> assertThat(v.detail()).contains("control character 0x0D"));
+  }
+
+  @Test
   void respondIsNeverUsedForAckOrResponses() {
     VoipProfile profile = Harness.profile()
         .malformedAction(MalformedHeaderOption.MAX_FORWARDS, MalformedAction.RESPOND).build();
