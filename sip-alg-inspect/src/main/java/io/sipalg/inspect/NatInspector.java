@@ -106,7 +106,7 @@ final class NatInspector extends Link {
       return Verdict.forward();
     }
     SessionState state = SessionState.of(context, services);
-    Mapping map = new Mapping(context, state.addressTexts(context.addresses(), outside.get()));
+    Mapping map = new Mapping(context, state.addressTexts(context.addresses()));
     try {
       if (context.direction() == Direction.PHONE_TO_SERVER) {
         toServer(message, map, state);

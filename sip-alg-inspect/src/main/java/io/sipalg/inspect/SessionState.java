@@ -81,7 +81,9 @@ final class SessionState {
    */
   record AddressTexts(SessionAddresses source, InetSocketAddress outside, String insideIp,
       String outsideHost, String outsideIp, String outsideSdpType) {
-    static AddressTexts of(SessionAddresses source, InetSocketAddress outside) {
+    /** Requires the upstream side: NAT runs only once the upstream connection exists. */
+    static AddressTexts of(SessionAddresses source) {
+      InetSocketAddress outside = source.algOutside().orElseThrow();
       return new AddressTexts(source, outside, Net.ip(source.phone()), Net.uriHost(outside),
           Net.ip(outside), Net.sdpAddrType(outside));
     }
@@ -89,11 +91,11 @@ final class SessionState {
 
   private AddressTexts addressTexts;
 
-  /** {@link AddressTexts} of {@code addresses} with the ALG's {@code outside} address, cached. */
-  synchronized AddressTexts addressTexts(SessionAddresses addresses, InetSocketAddress outside) {
+  /** {@link AddressTexts} of {@code addresses} (which must have the upstream side), cached. */
+  synchronized AddressTexts addressTexts(SessionAddresses addresses) {
     AddressTexts texts = addressTexts;
-    if (texts == null || texts.source() != addresses || texts.outside() != outside) {
-      texts = AddressTexts.of(addresses, outside);
+    if (texts == null || texts.source() != addresses) { // addresses are immutable values
+      texts = AddressTexts.of(addresses);
       addressTexts = texts;
     }
     return texts;

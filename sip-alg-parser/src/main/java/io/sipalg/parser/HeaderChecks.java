@@ -63,7 +63,7 @@ final class HeaderChecks {
         int q = Lex.skipQuoted(b, p, e); // throws for a control byte not escaped or folded
         p = q < 0 ? p + 1 : q; // an unbalanced quote in free text is just a character
       } else if (c < 0x20 || c == 0x7F) {
-        int next = Lex.foldedLineBreak(b, p, e);
+        int next = Lex.skipAllowedControl(b, p, e);
         if (next < 0) {
           throw new BadSyntax(p, Lex.controlCharacter(c) + " in the value");
         }

@@ -158,8 +158,7 @@ final class Lex {
   static int indexOfNewline(byte[] b, int start, int end) {
     int i = start;
     while (i + 8 <= end) {
-      long x = (long) LONGS.get(b, i) ^ NEWLINES;
-      long found = (x - ONES) & ~x & HIGHS;
+      long found = zeroBytes((long) LONGS.get(b, i) ^ NEWLINES);
       if (found != 0) {
         return i + (Long.numberOfTrailingZeros(found) >>> 3);
       }
@@ -171,6 +170,11 @@ final class Lex {
       }
     }
     return -1;
+  }
+
+  /** High bit set in the lowest zero byte of {@code x}; bits above it may be false hits. */
+  private static long zeroBytes(long x) {
+    return (x - ONES) & ~x & HIGHS;
   }
 
   static int indexOf(byte[] b, int start, int end, int c) {
@@ -240,7 +244,7 @@ final class Lex {
         continue;
       }
       if (c < 0x20 || c == 0x7F) {
-        int folded = foldedLineBreak(b, p, end);
+        int folded = skipAllowedControl(b, p, end);
         if (folded < 0) {
           throw new BadSyntax(p, controlCharacter(c) + " in a quoted string");
         }
@@ -253,10 +257,10 @@ final class Lex {
   }
 
   /**
-   * Index after the line fold (CRLF or LF, then SP or HT) at {@code p}, {@code p + 1} for an HT,
-   * or -1 when the byte at {@code p} is some other control character.
+   * Index after the control byte at {@code p} when a value may hold it: an HT, or a folded line
+   * break (CRLF or LF, then SP or HT); -1 for any other control character.
    */
-  static int foldedLineBreak(byte[] b, int p, int end) {
+  static int skipAllowedControl(byte[] b, int p, int end) {
     int c = b[p];
     if (c == '\t') {
       return p + 1;
@@ -277,10 +281,8 @@ final class Lex {
     int i = start;
     while (i + 8 <= end) {
       long x = (long) LONGS.get(b, i);
-      // bytes below 0x20 (high bit clear) borrow; DEL is a zero byte after XOR with 0x7F
-      long below = (x - SPACES) & ~x & HIGHS;
-      long y = x ^ DELETES;
-      long found = below | ((y - ONES) & ~y & HIGHS);
+      // bytes below 0x20 (high bit clear) borrow like zero bytes do; DEL is zero after XOR
+      long found = ((x - SPACES) & ~x & HIGHS) | zeroBytes(x ^ DELETES);
       if (found != 0) {
         return i + (Long.numberOfTrailingZeros(found) >>> 3);
       }
