@@ -66,7 +66,24 @@ final class ValidationInspector implements SipInspector {
     if (v == null) {
       v = unknownHeaders(message, context);
     }
-    return v == null ? Verdict.forward() : v;
+    if (v != null) {
+      return v;
+    }
+    replaceUnsafeControls(message, context);
+    return Verdict.forward();
+  }
+
+  /**
+   * A message that goes on never carries a bare CR or a NUL in its head: whatever option passed it
+   * (or none governs the header, e.g. Subject), the next element may read a bare CR as a line end,
+   * letting one header smuggle in another, and a NUL as the end of a value. They become SP, as
+   * RFC 9110 5.5 allows a forwarding element, and a note says so.
+   */
+  private static void replaceUnsafeControls(SipMessage message, InspectionContext context) {
+    int replaced = message.edit().replaceUnsafeControls();
+    if (replaced > 0 && context.notesEnabled()) {
+      context.note("validation: " + replaced + " bare CR/NUL byte(s) in the headers replaced by SP");
+    }
   }
 
   private Verdict lineLength(SipMessage message, InspectionContext context) {
@@ -217,6 +234,11 @@ final class ValidationInspector implements SipInspector {
     }
     switch (profile.malformedRequestLine()) {
       case PASS:
+        if (frame.hasUnsafeControls()) { // cannot be edited unparsed, and must not go on as it is
+          String why = detail + " (pass: holds a bare CR or NUL, so discarded instead)";
+          log.violation(context, "malformed-request-line", "discard", why);
+          return Verdict.drop("malformed-request-line: " + why);
+        }
         log.violation(context, "malformed-request-line", "pass", detail);
         return Verdict.forward();
       case RESPOND:

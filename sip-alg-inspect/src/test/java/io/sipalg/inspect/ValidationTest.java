@@ -210,6 +210,35 @@ class ValidationTest {
   }
 
   @Test
+  void aPassedMessageGoesOnWithEveryBareCrAndNulReplacedBySpace() {
+    VoipProfile profile = Harness.profile().build(); // every malformed-header-* is pass
+    FakeContext ctx = new FakeContext(profile);
+    String invite = Sip.invite("pass-cr@10.0.0.5")
+        .replace("From: Alice <", "From: \"Alice\rVia: SIP/2.0/TLS evil\" <")
+        .replace("Content-Type:", "Subject: hi\u0000there\rX-Smuggled: 1\r\nContent-Type:");
+    Sip.Run run = Sip.run(harness.chain(profile), ctx, invite);
+
+    assertThat(run.verdict()).isEqualTo(Verdict.forward());
+    String wire = run.wire();
+    assertThat(wire).doesNotContain("\r" + "Via: SIP/2.0/TLS evil").doesNotContain("\u0000")
+        .contains("From: \"Alice Via: SIP/2.0/TLS evil\" <")
+        .contains("Subject: hi there X-Smuggled: 1\r\n");
+    assertThat(wire.replace("\r\n", "")).doesNotContain("\r");
+    assertThat(ctx.notes).contains("validation: 3 bare CR/NUL byte(s) in the headers replaced by SP");
+    // Subject has no malformed-header-* option: passed (as before) but made safe
+    assertThat(ctx.options()).containsExactly("malformed-header-from");
+  }
+
+  @Test
+  void aCleanMessageIsNotEdited() {
+    VoipProfile profile = Harness.profile().build();
+    SipInspector validation = new ValidationInspector(profile, InspectionLog.DEFAULT);
+    Sip.Run run = Sip.run(validation, new FakeContext(profile), Sip.request("OPTIONS"));
+    assertThat(run.verdict()).isEqualTo(Verdict.forward());
+    assertThat(run.message().isEdited()).isFalse();
+  }
+
+  @Test
   void respondIsNeverUsedForAckOrResponses() {
     VoipProfile profile = Harness.profile()
         .malformedAction(MalformedHeaderOption.MAX_FORWARDS, MalformedAction.RESPOND).build();
@@ -332,6 +361,22 @@ class ValidationTest {
     assertThat(ctx.violations).singleElement().satisfies(x -> {
       assertThat(x.option()).isEqualTo("malformed-request-line");
       assertThat(x.action()).isEqualTo(action.fortiOsName());
+    });
+  }
+
+  @Test
+  void passNeverForwardsAnUnparseableRequestHoldingABareCr() throws Exception {
+    VoipProfile profile = Harness.profile().malformedRequestLine(MalformedAction.PASS).build();
+    FakeContext ctx = new FakeContext(profile);
+    byte[] bytes = Sip.bytes("INVITE\rVia: SIP/2.0/TLS evil\nVia: x\n\n");
+    Verdict v = harness.chain(profile).inspectUnparseable(
+        SipFrame.ofMessage(bytes, 0, bytes.length), parseError(bytes), ctx);
+
+    assertThat(v.kind()).isEqualTo(Verdict.Kind.DROP);
+    assertThat(ctx.violations).singleElement().satisfies(x -> {
+      assertThat(x.option()).isEqualTo("malformed-request-line");
+      assertThat(x.action()).isEqualTo("discard");
+      assertThat(x.detail()).contains("bare CR or NUL");
     });
   }
 

@@ -297,6 +297,20 @@ final class Lex {
     return -1;
   }
 
+  /**
+   * Index of the first bare CR (one not followed by LF) or NUL in {@code b[start, end)}, or -1:
+   * the bytes other elements may take for a line end or a string end (RFC 9110 5.5 asks a
+   * forwarding element to reject them or replace them with SP).
+   */
+  static int indexOfUnsafeControl(byte[] b, int start, int end) {
+    for (int p = indexOfControl(b, start, end); p >= 0; p = indexOfControl(b, p + 1, end)) {
+      if (b[p] == 0 || b[p] == '\r' && (p + 1 >= end || b[p + 1] != '\n')) {
+        return p;
+      }
+    }
+    return -1;
+  }
+
   /** How an error names a control character: {@code "control character 0x0D"}. */
   static String controlCharacter(int c) {
     return String.format("control character 0x%02X", c & 0xFF);

@@ -268,6 +268,26 @@ public final class SipEditor {
   }
 
   /**
+   * Replaces every bare CR (one not followed by LF) and NUL in the start line and the header
+   * fields with SP, so that forwarding cannot smuggle a line or cut a value short: another element
+   * may read a bare CR as a line end and a NUL as a string end (RFC 9110 5.5 asks a forwarding
+   * element to reject such a message or make exactly this replacement). The body is left alone.
+   *
+   * @return how many bytes were replaced (0: nothing recorded)
+   */
+  public int replaceUnsafeControls() {
+    byte[] b = m.array();
+    int end = m.offset() + m.bodyOffset();
+    int replaced = 0;
+    for (int p = Lex.indexOfUnsafeControl(b, m.offset(), end); p >= 0;
+        p = Lex.indexOfUnsafeControl(b, p + 1, end)) {
+      replace(p - m.offset(), p - m.offset() + 1, " ");
+      replaced++;
+    }
+    return replaced;
+  }
+
+  /**
    * Replaces the body; Content-Length is fixed at serialisation.
    *
    * @param body new body bytes (copied)

@@ -115,6 +115,33 @@ public final class SipFrame {
   }
 
   /**
+   * Whether the frame's start line or header fields hold a bare CR (one not followed by LF) or a
+   * NUL: bytes another element may read as a line end or a string end, so a frame that cannot be
+   * parsed (and so not edited) must not be forwarded as it is when it holds one. The body is not
+   * looked at.
+   *
+   * @return true when such a byte is present; false for keep-alives
+   */
+  public boolean hasUnsafeControls() {
+    return kind == Kind.MESSAGE
+        && Lex.indexOfUnsafeControl(bytes, offset, offset + headerSectionLength()) >= 0;
+  }
+
+  /** Up to the empty line: the framer's when it framed this, else found (a rare, unparseable frame). */
+  private int headerSectionLength() {
+    if (fieldStarts != null) {
+      return emptyLineStart;
+    }
+    for (int i = offset, end = offset + length; i < end; i++) {
+      if (bytes[i] == '\n' && (i + 1 < end && bytes[i + 1] == '\n'
+          || i + 2 < end && bytes[i + 1] == '\r' && bytes[i + 2] == '\n')) {
+        return i + 1 - offset;
+      }
+    }
+    return length;
+  }
+
+  /**
    * Parses this message frame; headers are tokenised lazily, over the frame's bytes.
    *
    * @return the parsed message

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class SipEditorTest {
@@ -19,6 +20,35 @@ class SipEditorTest {
     out.get(copy);
     assertThat(copy).isEqualTo(wire);
     assertThat(m.edit().isModified()).isFalse();
+  }
+
+  @Test
+  void bareCrAndNulInTheHeadBecomeSpaceButTheBodyAndLineEndsStay() throws Exception {
+    String head = "MESSAGE sip:bob@example.com SIP/2.0\r\n"
+        + "Via: SIP/2.0/TLS h;branch=z9hG4bK1\r\n"
+        + "From: \"A\rVia: SIP/2.0/TLS evil\" <sip:a@example.com>;tag=1\r\n"
+        + "To: <sip:bob@example.com>\r\nCall-ID: c1\r\nCSeq: 1 MESSAGE\r\n"
+        + "Subject: x\u0000y\r\r\n" // a NUL, and a CR just before the CRLF
+        + "Content-Type: application/octet-stream\r\nContent-Length: 4\r\n\r\n";
+    byte[] wire = (head + "\r\u0000\r\u0000").getBytes(StandardCharsets.ISO_8859_1);
+    SipMessage m = SipMessage.parse(wire);
+    assertThat(m.malformedHeaders()).extracting(HeaderError::name).containsExactly("From", "Subject");
+
+    assertThat(m.edit().replaceUnsafeControls()).isEqualTo(3);
+    String out = str(m.edit().toByteArray());
+    assertThat(out).isEqualTo(head.replace("A\rVia", "A Via").replace("x\u0000y\r\r\n", "x y \r\n")
+        + "\r\u0000\r\u0000");
+    SipMessage again = SipMessage.parse(bytes(out));
+    assertThat(again.from().displayName()).isEqualTo("A Via: SIP/2.0/TLS evil");
+    assertThat(again.vias()).hasSize(1);
+    assertThat(again.malformedHeaders()).isEmpty();
+  }
+
+  @Test
+  void aMessageWithoutBareCrOrNulIsLeftUnedited() throws Exception {
+    SipMessage m = SipMessage.parse(Corpus.valid("wsinv"));
+    assertThat(m.edit().replaceUnsafeControls()).isZero();
+    assertThat(m.isEdited()).isFalse();
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sipalg.parser.FramingException.Reason;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -279,5 +280,24 @@ class SipFramerTest {
     assertThat(framer.capacity()).isPositive();
     framer.feed(reg, 10, reg.length - 10);
     assertThat(drain(framer)).containsExactly(REG);
+  }
+
+  @Test
+  void aFrameTellsWhetherItsHeadHoldsABareCrOrNul() throws Exception {
+    String ok = "OPTIONS sip:a SIP/2.0\r\nVia: x\r\nContent-Length: 2\r\n\r\n\r\u0000";
+    String cr = "OPTIONS sip:a\rX SIP/2.0\r\nVia: x\r\nContent-Length: 0\r\n\r\n";
+    String nul = "OPTIONS sip:a SIP/2.0\r\nVia: x\u0000\r\nContent-Length: 0\r\n\r\n";
+    for (String text : new String[] {ok, cr, nul}) {
+      byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
+      SipFramer framer = new SipFramer();
+      framer.feed(b, 0, b.length);
+      boolean expected = text != ok; // the body's CR and NUL do not count
+      assertThat(framer.next().hasUnsafeControls()).as("framed %s", text).isEqualTo(expected);
+      assertThat(SipFrame.ofMessage(b, 0, b.length).hasUnsafeControls()).as("whole %s", text)
+          .isEqualTo(expected);
+    }
+    SipFramer framer = new SipFramer();
+    framer.feed("\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 0, 4);
+    assertThat(framer.next().hasUnsafeControls()).isFalse(); // a ping is not a message
   }
 }
