@@ -270,6 +270,35 @@ class ProxySessionTest {
 
   @ParameterizedTest
   @EnumSource(TlsProvider.class)
+  void anInspectorThatThrowsOrLeavesUnserialisableEditsCostsOneMessageNotTheSession(
+      TlsProvider provider) {
+    AlgHarness.Setup setup = new AlgHarness.Setup();
+    setup.provider = provider;
+    setup.inspector = (message, context) -> {
+      switch (message.method()) {
+        case "MESSAGE" -> throw new IllegalArgumentException("inspector bug");
+        case "OPTIONS" -> message.edit().replace(0, 4, "X").replace(2, 6, "Y"); // overlapping
+        default -> { }
+      }
+      return Verdict.forward();
+    };
+    AlgHarness h = new AlgHarness(setup).pump();
+    h.phone.send(SipMessages.register(1).replace("REGISTER", "MESSAGE"));
+    h.phone.send(SipMessages.register(2).replace("REGISTER", "OPTIONS"));
+    h.phone.send(SipMessages.register(3));
+    h.pump();
+
+    assertThat(h.server.received()).isEqualTo(SipMessages.register(3));
+    assertThat(h.session.isClosed()).isFalse();
+    assertThat(h.session.counters().phoneToServer()).isEqualTo(new MessageCounts(3, 1, 0, 2, 0));
+    assertThat(h.events(AlgEvent.VerdictIssued.class)).extracting(v -> v.verdict().reason())
+        .satisfiesExactly(
+            r -> assertThat(r).startsWith("inspector failed: java.lang.IllegalArgumentException"),
+            r -> assertThat(r).startsWith("inspector edits cannot be serialised: overlapping edits"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(TlsProvider.class)
   void closeNotifyFromThePhoneIsPropagatedToTheServer(TlsProvider provider) {
     AlgHarness h = harness(provider).pump();
     h.phone.close();

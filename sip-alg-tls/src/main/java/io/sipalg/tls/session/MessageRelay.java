@@ -118,9 +118,19 @@ final class MessageRelay {
       respond(message, verdict);
       return;
     }
+    ByteBuffer out = null;
+    if (verdict.isForward()) {
+      try {
+        out = context.serialize(message);
+      } catch (RuntimeException e) {
+        // e.g. overlapping edits: an inspector bug, handled like one (see inspect)
+        log.error("{}: edits of {} cannot be serialised", context.sessionId(), message.startLine(), e);
+        verdict = Verdict.drop("inspector edits cannot be serialised: " + e.getMessage());
+      }
+    }
     context.verdict(message.startLine(), verdict);
     switch (verdict.kind()) {
-      case FORWARD -> sink.forwardMessage(context.serialize(message));
+      case FORWARD -> sink.forwardMessage(out);
       case DROP, CLOSE -> finish(verdict);
       default -> throw new IllegalStateException("unhandled verdict " + verdict);
     }
