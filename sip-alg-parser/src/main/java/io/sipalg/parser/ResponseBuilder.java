@@ -314,7 +314,7 @@ public final class ResponseBuilder {
     }
     String tag = toTag != null ? toTag
         : Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
-    out.write(src, to[0], toValueEnd - to[0]);
+    writeSafely(out, to[0], toValueEnd);
     write(out, ";tag=" + tag + "\r\n");
   }
 
@@ -322,10 +322,26 @@ public final class ResponseBuilder {
     if (span == null) {
       return;
     }
-    out.write(src, span[0], span[1] - span[0]);
+    writeSafely(out, span[0], span[1]);
     if (span[1] == span[0] || src[span[1] - 1] != '\n') {
       write(out, "\r\n");
     }
+  }
+
+  /**
+   * Copies request bytes with each bare CR and NUL as SP: a request may be answered because a
+   * copied line is malformed (a bare CR in From), and the phone must not read a line the ALG
+   * did not write (see {@link SipEditor#replaceUnsafeControls()}).
+   */
+  private void writeSafely(ByteArrayOutputStream out, int start, int end) {
+    int p = start;
+    for (int bad = Lex.indexOfUnsafeControl(src, p, end); bad >= 0;
+        bad = Lex.indexOfUnsafeControl(src, p, end)) {
+      out.write(src, p, bad - p);
+      out.write(' ');
+      p = bad + 1;
+    }
+    out.write(src, p, end - p);
   }
 
   private static void write(ByteArrayOutputStream out, String s) {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** Responses to requests whose start line does not parse ({@link ResponseBuilder#toUnparseable}). */
+/** Responses built from requests: parsed ones and ones whose start line does not parse. */
 class ResponseBuilderTest {
   private static final String BROKEN = """
       INVITE  sip:bob@example.com SIP/2.0
@@ -106,6 +106,23 @@ class ResponseBuilderTest {
     byte[] bareCr = wire(BROKEN.replace("i: broken@10.0.0.5", "i: broken@10.0.0.5\rX-Injected: 1"));
     assertThatThrownBy(() -> ResponseBuilder.toUnparseable(bareCr, 0, bareCr.length))
         .isInstanceOf(UnanswerableMessageException.class).hasMessageContaining("bare CR");
+  }
+
+  @Test
+  void aBareCrOrNulInACopiedLineReachesTheResponseAsSpace() throws Exception {
+    // the 400 for a From malformed by a bare CR must not carry the smuggled line to the phone
+    byte[] raw = wire(BROKEN.replace("INVITE  sip", "INVITE sip")
+        .replace("f: Alice <", "f: \"Alice\rVia: SIP/2.0/TLS evil\" <")
+        .replace("To: Bob\n <", "To: B\u0000b\n <"));
+    SipMessage request = SipMessage.parse(raw);
+    assertThat(request.malformedHeaders()).extracting(HeaderError::name).contains("From", "To");
+
+    byte[] response = ResponseBuilder.to(request).status(400).build();
+    String text = new String(response, StandardCharsets.UTF_8);
+    assertThat(text).contains("f: \"Alice Via: SIP/2.0/TLS evil\" <", "To: B b\r\n <")
+        .doesNotContain("\u0000");
+    assertThat(text.replace("\r\n", "")).doesNotContain("\r");
+    assertThat(SipMessage.parse(response).headers(HeaderNames.VIA)).hasSize(2);
   }
 
   @Test
