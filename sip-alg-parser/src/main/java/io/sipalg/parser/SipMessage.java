@@ -22,19 +22,9 @@ import java.util.List;
  * (for framer output, until the framer's next {@link SipFramer#next()}); {@link #detach()} makes an
  * independent copy. Edits go through {@link #edit()}. Not thread-safe.
  */
-public final class SipMessage {
+public final class SipMessage extends HeaderLines {
   /** Created by the first {@link #edit()}; null while nobody edits. */
   private SipEditor editor;
-  /**
-   * Canonical name of each header, computed when first asked (validation and unknown-header checks
-   * ask for every header, several times per message): a known name as registered, else as written.
-   */
-  private String[] canonicalNames;
-  /**
-   * {@link HotHeaders} id per header: the framer's (see {@link #takeIndex}) or computed by the
-   * first lookup of a hot header.
-   */
-  private byte[] hotIds;
   /**
    * Typed values already tokenised, by slot (TOP_VIA ...); allocated by the first typed accessor.
    * An ALG's inspectors read the same few headers one after another, and the values are immutable
@@ -44,9 +34,6 @@ public final class SipMessage {
   /** Created by the first {@link #sdp()}; over the original body, which edits never change. */
   private Sdp sdp;
 
-  private final byte[] b;
-  private final int off;
-  private final int len;
   private final boolean request;
   private final int methodEnd;
   private final int uriEnd;
@@ -54,23 +41,10 @@ public final class SipMessage {
   private final int status;
   private final int reasonStart;
   private final int startLineEnd;
-  /** Start of each header field, relative to {@code off}; may be longer than {@code count}. */
-  private int[] h;
-  private int count;
-  private int headersEnd;
-  private int colonFor = -1;
-  private int colonAt;
-  private int spanFor = -1;
-  private int spanStart;
-  private int spanEnd;
-  private int bodyStart;
-  private boolean headersTerminated;
 
   private SipMessage(byte[] b, int off, int len, boolean request, int methodEnd, int uriStart,
       int uriEnd, int versionStart, int versionEnd, int status, int reasonStart, int startLineEnd) {
-    this.b = b;
-    this.off = off;
-    this.len = len;
+    super(b, off, len);
     this.request = request;
     this.methodEnd = methodEnd;
     this.uriEnd = uriEnd;
@@ -121,54 +95,6 @@ public final class SipMessage {
     return m;
   }
 
-  /**
-   * Adopts the header lines the framer found while framing, instead of scanning them again. The
-   * framer's array itself is kept, not copied: it changes when the framer frames its next message,
-   * which is also when this message's bytes stop being valid (see {@link SipFramer#next()}).
-   */
-  private void takeIndex(SipFrame framed) {
-    h = framed.fieldStarts();
-    hotIds = framed.fieldIds();
-    count = framed.fieldCount();
-    headersTerminated = true;
-    headersEnd = framed.emptyLineStart();
-    bodyStart = framed.bodyStart();
-  }
-
-  private void indexHeaders(int p) {
-    int end = off + len;
-    int[] scratch = SCRATCH.get();
-    int n = 0;
-    while (p < end) {
-      int nl = Lex.indexOfNewline(b, p, end);
-      int lineEnd = nl < 0 ? end : nl + 1;
-      int contentEnd = nl < 0 ? end : (nl > p && b[nl - 1] == '\r' ? nl - 1 : nl);
-      if (contentEnd == p && nl >= 0) {
-        headersTerminated = true;
-        headersEnd = p;
-        bodyStart = lineEnd;
-        break;
-      }
-      byte first = b[p];
-      if (!((first == ' ' || first == '\t') && n > 0)) {
-        if (n == scratch.length) {
-          scratch = Arrays.copyOf(scratch, scratch.length * 2);
-          if (scratch.length <= 4096) {
-            SCRATCH.set(scratch); // keep a grown scratch only while it stays small
-          }
-        }
-        scratch[n++] = p - off;
-      }
-      p = lineEnd;
-    }
-    if (!headersTerminated) {
-      headersEnd = end;
-      bodyStart = end;
-    }
-    count = n;
-    h = Arrays.copyOf(scratch, n);
-  }
-
   // Slots of the typed-value cache.
   private static final int TOP_VIA = 0;
   private static final int VIAS = 1;
@@ -199,90 +125,6 @@ public final class SipMessage {
   @SuppressWarnings("unchecked")
   private static <T> T valueOf(Object cached) {
     return cached == ABSENT ? null : (T) cached;
-  }
-
-  /** Per-thread index scratch so a parse allocates exactly 4 bytes per header. */
-  private static final ThreadLocal<int[]> SCRATCH = ThreadLocal.withInitial(() -> new int[128]);
-
-  private int ls(int i) {
-    return off + h[i];
-  }
-
-  /** The colon of header i (absolute), or -1 when its first line has none; memoised for one i. */
-  private int colon(int i) {
-    if (i == colonFor) {
-      return colonAt;
-    }
-    colonAt = findColon(i);
-    colonFor = i;
-    return colonAt;
-  }
-
-  private int findColon(int i) {
-    int p = ls(i);
-    int e = le(i);
-    while (p < e) {
-      byte c = b[p];
-      if (c == ':') {
-        return p;
-      }
-      if (c == '\n') {
-        return -1;
-      }
-      p++;
-    }
-    return -1;
-  }
-
-  private int le(int i) {
-    return i + 1 < count ? off + h[i + 1] : headersEnd;
-  }
-
-  /** Absolute end of the name (before optional whitespace and ':'), or -1 without colon. */
-  private int ne(int i) {
-    int c = colon(i);
-    return c < 0 ? -1 : Lex.trimEnd(b, ls(i), c);
-  }
-
-  private int ve(int i) {
-    valueSpan(i);
-    return spanEnd;
-  }
-
-  private int vs(int i) {
-    valueSpan(i);
-    return spanStart;
-  }
-
-  /** Trims header i's value (absolute span), memoised for one i as accessors ask for both ends. */
-  private void valueSpan(int i) {
-    if (i == spanFor) {
-      return;
-    }
-    int c = colon(i);
-    int from = c < 0 ? ls(i) : c + 1;
-    int e = Lex.trimEnd(b, from, le(i));
-    spanStart = c < 0 ? ls(i) : Math.min(Lex.skipLws(b, c + 1, e), e);
-    spanEnd = e;
-    spanFor = i;
-  }
-
-  /**
-   * Rejects a control character in header i's value as written: from the colon to the line break
-   * that ends the field, so a bare CR before it (which the value's trimmed span leaves out) counts
-   * too. Every check and typed accessor runs this first, so they agree on it; the tokenisers after
-   * it may then treat folded line breaks as the whitespace they are.
-   */
-  private void controls(int i) throws BadSyntax {
-    int c = colon(i);
-    int end = le(i);
-    if (end > ls(i) && b[end - 1] == '\n') {
-      end--;
-      if (end > ls(i) && b[end - 1] == '\r') {
-        end--;
-      }
-    }
-    HeaderChecks.controlCharacters(b, c < 0 ? ls(i) : c + 1, end);
   }
 
   // ---------------------------------------------------------------- raw access
@@ -454,129 +296,6 @@ public final class SipMessage {
   public String headerValue(String name) {
     int i = find(name, 0);
     return i < 0 ? null : valueString(i);
-  }
-
-  int find(String name, int from) {
-    byte id = HotHeaders.idOf(name);
-    if (id != HotHeaders.OTHER) {
-      return findHot(id, from);
-    }
-    char compact = HeaderNames.compactFormOf(name);
-    String longName = name.length() == 1 ? HeaderNames.canonical(name) : name;
-    for (int i = from; i < count; i++) {
-      if (nameMatches(i, longName, compact)) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  /** The first field at or after {@code from} with the {@link HotHeaders} id, or -1. */
-  private int findHot(byte id, int from) {
-    byte[] ids = hotIds();
-    for (int i = from; i < count; i++) {
-      if (ids[i] == id) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  /** The {@link HotHeaders} id of every header, classified on the first typed lookup. */
-  private byte[] hotIds() {
-    byte[] ids = hotIds;
-    if (ids == null) {
-      ids = new byte[count];
-      for (int i = 0; i < count; i++) {
-        ids[i] = HotHeaders.classify(b, ls(i), le(i));
-      }
-      hotIds = ids;
-    }
-    return ids;
-  }
-
-  private boolean nameMatches(int i, String longName, char compact) {
-    return HeaderNames.lineIs(b, ls(i), le(i), longName, compact);
-  }
-
-  boolean headerIs(int i, String name) {
-    return nameMatches(i, HeaderNames.canonical(name), HeaderNames.compactFormOf(name));
-  }
-
-  boolean hasValidName(int i) {
-    int ne = ne(i);
-    return ne > ls(i) && Lex.skipToken(b, ls(i), ne) == ne;
-  }
-
-  /** The canonical name of header {@code i} (cached); see {@link HeaderNames#canonical(String)}. */
-  String canonicalName(int i) {
-    if (canonicalNames == null) {
-      canonicalNames = new String[count];
-    }
-    String name = canonicalNames[i];
-    if (name == null) {
-      int ne = ne(i);
-      int end = ne < 0 ? ve(i) : ne;
-      name = HeaderNames.registered(b, ls(i), end);
-      if (name == null) {
-        name = Lex.str(b, ls(i), end); // unknown names are their own canonical form
-      }
-      canonicalNames[i] = name;
-    }
-    return name;
-  }
-
-  String nameAsWritten(int i) {
-    int ne = ne(i);
-    return ne < 0 ? Lex.str(b, ls(i), ve(i)) : Lex.str(b, ls(i), ne);
-  }
-
-  String valueString(int i) {
-    return Lex.unfold(b, vs(i), ve(i));
-  }
-
-  int lineStart(int i) {
-    return ls(i) - off;
-  }
-
-  int valueStart(int i) {
-    return vs(i) - off;
-  }
-
-  int valueEnd(int i) {
-    return ve(i) - off;
-  }
-
-  int lineEnd(int i) {
-    return le(i) - off;
-  }
-
-  int absValueStart(int i) {
-    return vs(i);
-  }
-
-  int absValueEnd(int i) {
-    return ve(i);
-  }
-
-  String rawLine(int i) {
-    int s = ls(i);
-    int e = le(i);
-    while (e > s && (b[e - 1] == '\n' || b[e - 1] == '\r')) {
-      e--;
-    }
-    return Lex.str(b, s, e);
-  }
-
-  int longestPhysicalLine(int i) {
-    int e = le(i);
-    int longest = 0;
-    int ls = ls(i);
-    for (int nl; ls < e && (nl = Lex.indexOfNewline(b, ls, e)) >= 0; ls = nl + 1) {
-      int le = nl > ls && b[nl - 1] == '\r' ? nl - 1 : nl;
-      longest = Math.max(longest, le - ls);
-    }
-    return Math.max(longest, e - ls);
   }
 
   /** Length of the longest physical line (start line or header line), without CRLF. */
@@ -1070,35 +789,6 @@ public final class SipMessage {
    */
   public ByteBuffer serialize() {
     return editor == null ? asByteBuffer() : editor.toByteBuffer();
-  }
-
-  int headersStart() {
-    return count > 0 ? ls(0) : bodyStart;
-  }
-
-  int absBodyStart() {
-    return bodyStart;
-  }
-
-  int absLineStart(int i) {
-    return ls(i);
-  }
-
-  int absLineEnd(int i) {
-    return le(i);
-  }
-
-  /** End of the header section before the empty line (absolute). */
-  int absHeadersEnd() {
-    return headersEnd;
-  }
-
-  List<Integer> indexesOf(String name) {
-    List<Integer> out = new ArrayList<>(1);
-    for (int i = find(name, 0); i >= 0; i = find(name, i + 1)) {
-      out.add(i);
-    }
-    return Collections.unmodifiableList(out);
   }
 
   @Override
