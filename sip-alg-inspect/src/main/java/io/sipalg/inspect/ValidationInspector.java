@@ -80,8 +80,11 @@ final class ValidationInspector implements SipInspector {
    * RFC 9110 5.5 allows a forwarding element, and a note says so.
    */
   private static void replaceUnsafeControls(SipMessage message, InspectionContext context) {
+    if (!message.hasUnsafeControls()) {
+      return; // nearly every message: no editor, no allocation
+    }
     int replaced = message.edit().replaceUnsafeControls();
-    if (replaced > 0 && context.notesEnabled()) {
+    if (context.notesEnabled()) {
       context.note("validation: " + replaced + " bare CR/NUL byte(s) in the headers replaced by SP");
     }
   }

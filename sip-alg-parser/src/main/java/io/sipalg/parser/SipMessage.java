@@ -760,6 +760,19 @@ public final class SipMessage extends HeaderLines {
   }
 
   /**
+   * Whether the start line or the header fields hold a bare CR (one not followed by LF) or a NUL:
+   * bytes another element may read as a line end or a string end. The validation inspector asks
+   * this of every message it forwards, and only a message that answers true gets an editor
+   * ({@link SipEditor#replaceUnsafeControls()}). Looks at the bytes as parsed, not at edits; the
+   * body is not looked at.
+   *
+   * @return true when such a byte is present
+   */
+  public boolean hasUnsafeControls() {
+    return Lex.indexOfUnsafeControl(b, off, bodyStart) >= 0;
+  }
+
+  /**
    * The message's editor, created on first use: every caller (e.g. each inspector of a chain)
    * records its edits into the same editor, and serialising splices them into the original bytes.
    *

@@ -94,4 +94,25 @@ class LexTest {
       assertThat(Lex.indexOfControl(b, start, b.length)).as(Corpus.str(b)).isEqualTo(expected);
     }
   }
+
+  @Test
+  void indexOfUnsafeControlFindsTheFirstBareCrOrNulAtAnyAlignment() {
+    Random rnd = new Random(13);
+    byte[] alphabet = {'\r', '\n', 0, (byte) 0x8D, (byte) 0x80, 0x0C, 0x0E, '\t', 'x'};
+    for (int round = 0; round < 20_000; round++) {
+      byte[] b = new byte[rnd.nextInt(40)];
+      for (int i = 0; i < b.length; i++) {
+        b[i] = rnd.nextInt(3) == 0 ? alphabet[rnd.nextInt(alphabet.length)] : (byte) 'x';
+      }
+      int start = b.length == 0 ? 0 : rnd.nextInt(b.length);
+      int end = start + (b.length == start ? 0 : rnd.nextInt(b.length - start + 1));
+      int expected = -1;
+      for (int i = start; i < end && expected < 0; i++) {
+        boolean bareCr = b[i] == '\r' && (i + 1 >= end || b[i + 1] != '\n');
+        expected = b[i] == 0 || bareCr ? i : -1;
+      }
+      assertThat(Lex.indexOfUnsafeControl(b, start, end)).as(Corpus.str(b) + " [" + start + ", "
+          + end + ")").isEqualTo(expected);
+    }
+  }
 }

@@ -34,6 +34,7 @@ class SipEditorTest {
     SipMessage m = SipMessage.parse(wire);
     assertThat(m.malformedHeaders()).extracting(HeaderError::name).containsExactly("From", "Subject");
 
+    assertThat(m.hasUnsafeControls()).isTrue();
     assertThat(m.edit().replaceUnsafeControls()).isEqualTo(3);
     String out = str(m.edit().toByteArray());
     assertThat(out).isEqualTo(head.replace("A\rVia", "A Via").replace("x\u0000y\r\r\n", "x y \r\n")
@@ -42,11 +43,13 @@ class SipEditorTest {
     assertThat(again.from().displayName()).isEqualTo("A Via: SIP/2.0/TLS evil");
     assertThat(again.vias()).hasSize(1);
     assertThat(again.malformedHeaders()).isEmpty();
+    assertThat(again.hasUnsafeControls()).isFalse();
   }
 
   @Test
   void aMessageWithoutBareCrOrNulIsLeftUnedited() throws Exception {
     SipMessage m = SipMessage.parse(Corpus.valid("wsinv"));
+    assertThat(m.hasUnsafeControls()).isFalse();
     assertThat(m.edit().replaceUnsafeControls()).isZero();
     assertThat(m.isEdited()).isFalse();
   }
