@@ -236,6 +236,10 @@ abstract class HeaderLines {
       canonicalNames = new String[count];
     }
     String name = canonicalNames[i];
+    if (name == null && hotIds()[i] != HotHeaders.OTHER) {
+      name = HotHeaders.nameOf(hotIds()[i]); // classified already: no need to hash the name
+      canonicalNames[i] = name;
+    }
     if (name == null) {
       int ne = ne(i);
       int end = ne < 0 ? ve(i) : ne;

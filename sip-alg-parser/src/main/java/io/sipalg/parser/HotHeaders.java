@@ -36,12 +36,27 @@ final class HotHeaders {
    * spelling takes the general, name-comparing lookup, which finds the same fields.
    */
   static byte idOf(String name) {
-    for (byte id = 1; id < NAMES.length; id++) {
-      if (NAMES[id] == name) {
-        return id;
-      }
+    switch (name.length()) { // every typed lookup and check comes here: at most three compares
+      case 2: return is(name, TO);
+      case 3: return is(name, VIA);
+      case 4: return name == NAMES[FROM] ? FROM : is(name, CSEQ);
+      case 5: return is(name, ROUTE);
+      case 7: return name == NAMES[CALL_ID] ? CALL_ID : name == NAMES[CONTACT] ? CONTACT
+          : is(name, EXPIRES);
+      case 12: return name == NAMES[CONTENT_TYPE] ? CONTENT_TYPE
+          : name == NAMES[MAX_FORWARDS] ? MAX_FORWARDS : is(name, RECORD_ROUTE);
+      case 14: return is(name, CONTENT_LENGTH);
+      default: return OTHER;
     }
-    return OTHER;
+  }
+
+  /** The {@link HeaderNames} constant of a hot id (not {@link #OTHER}). */
+  static String nameOf(byte id) {
+    return NAMES[id];
+  }
+
+  private static byte is(String name, byte id) {
+    return name == NAMES[id] ? id : OTHER;
   }
 
   private static final byte[] VIA_NAME = Lex.ascii("via");

@@ -13,7 +13,7 @@ import java.util.List;
  * {@link MalformedHeaderException} naming the header, offset and cause; {@link #malformedHeaders()}
  * lists every problem at once. Only an unusable start line makes {@link #parse} fail. The accessors
  * of the headers a hop reads repeatedly (Via, From, To, Call-ID, CSeq, Contact, Route,
- * Record-Route) tokenise on the first call and return the same immutable value afterwards, so a
+ * Record-Route) and the Request-URI tokenise on the first call and return the same immutable value afterwards, so a
  * chain of inspectors pays for each once; a malformed header is tokenised (and throws) each time.
  * {@link #malformedHeaders()} checks those fields through the same accessors, so validating a
  * message first leaves them tokenised for whoever reads them next.
@@ -105,7 +105,8 @@ public final class SipMessage extends HeaderLines {
   private static final int CONTACTS = 6;
   private static final int ROUTES = 7;
   private static final int RECORD_ROUTES = 8;
-  private static final int SLOTS = 9;
+  private static final int REQUEST_URI = 9;
+  private static final int SLOTS = 10;
   /** A slot's value for "the header is absent" (null means "not read yet"). */
   private static final Object ABSENT = new Object();
 
@@ -197,7 +198,7 @@ public final class SipMessage extends HeaderLines {
   }
 
   /**
-   * The parsed Request-URI.
+   * The parsed Request-URI, tokenised on the first call.
    *
    * @return the URI, or {@code null} for a response
    * @throws MalformedHeaderException (name {@code Request-URI}) when it cannot be tokenised
@@ -206,12 +207,21 @@ public final class SipMessage extends HeaderLines {
     if (!request) {
       return null;
     }
+    Object known = cached(REQUEST_URI);
+    if (known != null) {
+      return valueOf(known);
+    }
     try {
-      return SipUri.parse(b, methodEnd + 1, uriEnd, off);
+      return remember(REQUEST_URI, SipUri.parse(b, methodEnd + 1, uriEnd, off));
     } catch (BadSyntax e) {
       throw new MalformedHeaderException(new HeaderError("Request-URI", e.index - off,
           e.getMessage()));
     }
+  }
+
+  /** Whether the start line's version is {@code SIP/2.0} (any case), without making a String. */
+  boolean isSip20() {
+    return Lex.equalsIgnoreCase(b, request ? uriEnd + 1 : off, versionEnd, "SIP/2.0");
   }
 
   /** The SIP version from the start line, e.g. {@code SIP/2.0}. */

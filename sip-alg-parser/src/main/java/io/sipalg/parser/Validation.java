@@ -19,14 +19,14 @@ final class Validation {
 
   static List<Violation> validate(SipMessage m) {
     List<Violation> out = new ArrayList<>(0);
-    if (!m.version().equalsIgnoreCase("SIP/2.0")) {
+    if (!m.isSip20()) {
       out.add(new Violation(Kind.UNSUPPORTED_VERSION, "start line", 0,
           "unsupported SIP version " + m.version()));
     }
     if (m.isRequest()) {
       try {
         SipUri uri = m.requestUri();
-        if (!uri.headers().isEmpty()) {
+        if (uri.hasHeaders() && !uri.headers().isEmpty()) { // the map only for a '?'
           out.add(new Violation(Kind.BAD_REQUEST_URI, "Request-URI", uri.toString().indexOf('?'),
               "Request-URI must not contain URI headers"));
         }

@@ -29,6 +29,22 @@ class HotHeadersTest {
   }
 
   @Test
+  void idOfKnowsEveryHeaderNamesConstantAndOnlyThoseInstances() {
+    for (byte id = 1; id <= HotHeaders.RECORD_ROUTE; id++) {
+      String name = HotHeaders.nameOf(id);
+      assertThat(HotHeaders.idOf(name)).as(name).isEqualTo(id);
+      // an equal String that is not the constant takes the general lookup, which finds the same
+      assertThat(HotHeaders.idOf(new String(name))).as("copy of " + name).isEqualTo(HotHeaders.OTHER);
+      // the canonical name of a classified line is the constant, as HeaderNames would say
+      assertThat(HeaderNames.canonical(name)).isSameAs(name);
+    }
+    for (String other : List.of("v", "Subject", "Allow", "Supported", "P-Asserted-Identity",
+        "Accept-Contact", "", "Record-Routes")) {
+      assertThat(HotHeaders.idOf(other)).as(other).isEqualTo(HotHeaders.OTHER);
+    }
+  }
+
+  @Test
   void rejectsNearMissesAndLinesWithoutColon() {
     for (String line : List.of("Vias: x", "Vi: x", "Via x", "Via", "Tox: x",
         "Content-Lengthy: 1", "Content-Lengt: 1", "Content-Type-X: a", "Contacts: x",
