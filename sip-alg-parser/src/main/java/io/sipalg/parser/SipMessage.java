@@ -312,7 +312,9 @@ public final class SipMessage extends HeaderLines {
   public int longestLineLength() {
     int longest = startLineEnd - off;
     for (int i = 0; i < count; i++) {
-      longest = Math.max(longest, longestPhysicalLine(i));
+      if (lineEnd(i) - lineStart(i) > longest) { // no line of a shorter field can be longer
+        longest = Math.max(longest, longestPhysicalLine(i));
+      }
     }
     return longest;
   }

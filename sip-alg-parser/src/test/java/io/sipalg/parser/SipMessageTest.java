@@ -169,6 +169,35 @@ class SipMessageTest {
   }
 
   @Test
+  void longestLineLengthIsTheLongestPhysicalLineOfTheHeadForEveryCorpusMessage() throws Exception {
+    int checked = 0;
+    for (byte[] wire : Corpus.all()) {
+      SipMessage m;
+      try {
+        m = SipMessage.parse(wire);
+      } catch (SipParseException e) {
+        continue;
+      }
+      // by brute force: every line of the head (up to the empty line), without its CR LF
+      int longest = 0;
+      int lineStart = 0;
+      for (int i = 0; i < m.bodyOffset() && i < wire.length; i++) {
+        if (wire[i] == '\n') {
+          int end = i > lineStart && wire[i - 1] == '\r' ? i - 1 : i;
+          longest = Math.max(longest, end - lineStart);
+          lineStart = i + 1;
+        }
+      }
+      if (m.bodyOffset() == wire.length && lineStart < wire.length) {
+        longest = Math.max(longest, wire.length - lineStart); // unterminated last line
+      }
+      assertThat(m.longestLineLength()).as(Corpus.str(wire)).isEqualTo(longest);
+      checked++;
+    }
+    assertThat(checked).isGreaterThan(30);
+  }
+
+  @Test
   void lineLengthAndUnknownHeadersForTheInspector() throws Exception {
     SipMessage m = parse("OPTIONS sip:a@b SIP/2.0\r\nX-Custom: 1\r\nFoo: " + "z".repeat(120)
         + "\r\n continued\r\nContent-Length: 0\r\n\r\n");
