@@ -349,10 +349,7 @@ class ValidationTest {
   void malformedRequestLineForAnUnparseableMessage(MalformedAction action) throws Exception {
     VoipProfile profile = Harness.profile().malformedRequestLine(action).build();
     FakeContext ctx = new FakeContext(profile);
-    byte[] bytes = Sip.bytes("INVITE\nVia: x\n\n");
-    SipFrame frame = SipFrame.ofMessage(bytes, 0, bytes.length);
-    SipParseException error = parseError(bytes);
-    Verdict v = harness.chain(profile).inspectUnparseable(frame, error, ctx);
+    Verdict v = inspectUnparseable(profile, ctx, "INVITE\nVia: x\n\n");
     switch (action) {
       case PASS -> assertThat(v).isEqualTo(Verdict.forward());
       case DISCARD -> assertThat(v.kind()).isEqualTo(Verdict.Kind.DROP);
@@ -368,9 +365,7 @@ class ValidationTest {
   void passNeverForwardsAnUnparseableRequestHoldingABareCr() throws Exception {
     VoipProfile profile = Harness.profile().malformedRequestLine(MalformedAction.PASS).build();
     FakeContext ctx = new FakeContext(profile);
-    byte[] bytes = Sip.bytes("INVITE\rVia: SIP/2.0/TLS evil\nVia: x\n\n");
-    Verdict v = harness.chain(profile).inspectUnparseable(
-        SipFrame.ofMessage(bytes, 0, bytes.length), parseError(bytes), ctx);
+    Verdict v = inspectUnparseable(profile, ctx, "INVITE\rVia: SIP/2.0/TLS evil\nVia: x\n\n");
 
     assertThat(v.kind()).isEqualTo(Verdict.Kind.DROP);
     assertThat(ctx.violations).singleElement().satisfies(x -> {
@@ -395,11 +390,16 @@ class ValidationTest {
   void unparseableResponsesAreNotInspectedAsRequestLines() throws Exception {
     VoipProfile profile = Harness.profile().malformedRequestLine(MalformedAction.PASS).build();
     FakeContext ctx = new FakeContext(profile);
-    byte[] bytes = Sip.bytes("SIP/2.0 abc\nVia: x\n\n");
-    Verdict v = harness.chain(profile).inspectUnparseable(
-        SipFrame.ofMessage(bytes, 0, bytes.length), parseError(bytes), ctx);
+    Verdict v = inspectUnparseable(profile, ctx, "SIP/2.0 abc\nVia: x\n\n");
     assertThat(v.kind()).isEqualTo(Verdict.Kind.DROP);
     assertThat(ctx.violations).isEmpty();
+  }
+
+  /** The chain's verdict on a message whose start line does not parse. */
+  private Verdict inspectUnparseable(VoipProfile profile, FakeContext ctx, String text) {
+    byte[] bytes = Sip.bytes(text);
+    return harness.chain(profile).inspectUnparseable(SipFrame.ofMessage(bytes, 0, bytes.length),
+        parseError(bytes), ctx);
   }
 
   private static SipParseException parseError(byte[] bytes) {
