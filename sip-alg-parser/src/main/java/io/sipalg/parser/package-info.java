@@ -24,5 +24,12 @@
  * same accessors, so checking first (as the validation inspector does) leaves them tokenised for
  * the readers after it. See the module README ("Hot path") and {@code docs/benchmarks.md} for
  * measurements.
+ *
+ * <p>Control characters: any in a header value other than HT, a folded line break or a
+ * quoted-pair makes that header malformed (a bare CR can smuggle a line to an element that reads
+ * it as a line end). {@link io.sipalg.parser.SipMessage#hasUnsafeControls()} and
+ * {@link io.sipalg.parser.SipFrame#hasUnsafeControls()} tell whether the head holds a bare CR or
+ * a NUL at all, {@link io.sipalg.parser.SipEditor#replaceUnsafeControls()} turns each into SP
+ * before forwarding, and {@link io.sipalg.parser.ResponseBuilder} never copies one into a response.
  */
 package io.sipalg.parser;
