@@ -1,5 +1,6 @@
 package io.sipalg.parser;
 
+import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,6 +29,8 @@ public final class SipEditor {
   private final List<Edit> edits = new ArrayList<>();
   private byte[] newBody;
   private int seq;
+  /** What serialising does with the edits so far; null after each new edit. */
+  private Plan plan;
 
   SipEditor(SipMessage message) {
     this.m = message;
@@ -63,6 +66,7 @@ public final class SipEditor {
       throw new IndexOutOfBoundsException("span [" + offset + ", " + end + ") outside the headers");
     }
     edits.add(new Edit(m.offset() + offset, m.offset() + end, Lex.ascii(text), seq++));
+    plan = null;
     return this;
   }
 
@@ -295,6 +299,7 @@ public final class SipEditor {
    */
   public SipEditor setBody(byte[] body) {
     this.newBody = body.clone();
+    plan = null;
     return this;
   }
 
@@ -318,10 +323,61 @@ public final class SipEditor {
    * Serialises the edited message into a new array.
    *
    * @return the message bytes
+   * @throws IllegalStateException when edits overlap
    */
   public byte[] toByteArray() {
     if (!isModified()) {
       return m.toByteArray();
+    }
+    byte[] out = new byte[serializedLength()];
+    writeTo(ByteBuffer.wrap(out));
+    return out;
+  }
+
+  /**
+   * How many bytes {@link #writeTo} writes: the message's length when unmodified.
+   *
+   * @return the serialised length
+   * @throws IllegalStateException when edits overlap
+   */
+  public int serializedLength() {
+    return isModified() ? plan().size : m.length();
+  }
+
+  /**
+   * Writes the serialised message at {@code dst}'s position, advancing it, so a host (or the ALG's
+   * own relay) can serialise into a buffer it reuses instead of a new array per message.
+   *
+   * @param dst where to write; needs {@link #serializedLength()} bytes remaining
+   * @throws BufferOverflowException when {@code dst} has too little room (nothing written)
+   * @throws IllegalStateException when edits overlap
+   */
+  public void writeTo(ByteBuffer dst) {
+    byte[] src = m.array();
+    if (!isModified()) {
+      dst.put(src, m.offset(), m.length());
+      return;
+    }
+    Plan plan = plan();
+    if (dst.remaining() < plan.size) {
+      throw new BufferOverflowException();
+    }
+    int p = m.offset();
+    for (Edit e : plan.edits) {
+      dst.put(src, p, e.start - p);
+      dst.put(e.text);
+      p = e.end;
+    }
+    dst.put(src, p, m.offset() + m.length() - p);
+  }
+
+  /** The edits in message order (Content-Length fix and new body included) and the result's size. */
+  private record Plan(List<Edit> edits, int size) {}
+
+  /** Computed once per state of the edits: a relay asks for the length, then writes. */
+  private Plan plan() {
+    if (plan != null) {
+      return plan;
     }
     List<Edit> all = new ArrayList<>(edits);
     if (newBody != null) {
@@ -337,7 +393,6 @@ public final class SipEditor {
       all.add(new Edit(m.absBodyStart(), m.offset() + m.length(), body, Integer.MAX_VALUE));
     }
     all.sort(IN_MESSAGE_ORDER);
-    byte[] src = m.array();
     int size = m.length();
     int prevEnd = m.offset();
     for (Edit e : all) {
@@ -347,18 +402,8 @@ public final class SipEditor {
       size += e.text.length - (e.end - e.start);
       prevEnd = e.end;
     }
-    byte[] out = new byte[size];
-    int o = 0;
-    int p = m.offset();
-    for (Edit e : all) {
-      System.arraycopy(src, p, out, o, e.start - p);
-      o += e.start - p;
-      System.arraycopy(e.text, 0, out, o, e.text.length);
-      o += e.text.length;
-      p = e.end;
-    }
-    System.arraycopy(src, p, out, o, m.offset() + m.length() - p);
-    return out;
+    plan = new Plan(all, size);
+    return plan;
   }
 
   /** Returns true when a Content-Length line was appended at the end of the headers. */

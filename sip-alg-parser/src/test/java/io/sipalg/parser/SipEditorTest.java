@@ -5,8 +5,10 @@ import static io.sipalg.parser.Corpus.str;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class SipEditorTest {
@@ -52,6 +54,32 @@ class SipEditorTest {
     assertThat(m.hasUnsafeControls()).isFalse();
     assertThat(m.edit().replaceUnsafeControls()).isZero();
     assertThat(m.isEdited()).isFalse();
+  }
+
+  @Test
+  void writeToWritesWhatToByteArrayReturnsAndFollowsLaterEdits() throws Exception {
+    SipMessage m = SipMessage.parse(bytes(Corpus.REGISTER));
+    SipEditor ed = m.edit();
+    ByteBuffer dst = ByteBuffer.allocate(4096).position(7);
+    ed.writeTo(dst); // unmodified: the original bytes
+    assertThat(dst.position()).isEqualTo(7 + m.length());
+    assertThat(ed.serializedLength()).isEqualTo(m.length());
+
+    ed.setViaParam(m.topVia(), "received", "198.51.100.7").setBody(bytes("hello"));
+    byte[] expected = ed.toByteArray();
+    assertThat(ed.serializedLength()).isEqualTo(expected.length);
+    dst.clear().position(3);
+    ed.writeTo(dst);
+    assertThat(Arrays.copyOfRange(dst.array(), 3, dst.position())).isEqualTo(expected);
+
+    ed.setUriHostPort(m.contacts().get(0).uri(), "203.0.113.9", 5061); // a later edit counts
+    byte[] later = ed.toByteArray();
+    assertThat(str(later)).contains("203.0.113.9:5061").contains("received=198.51.100.7");
+    assertThat(ed.serializedLength()).isEqualTo(later.length);
+
+    ByteBuffer small = ByteBuffer.allocate(later.length - 1);
+    assertThatThrownBy(() -> ed.writeTo(small)).isInstanceOf(BufferOverflowException.class);
+    assertThat(small.position()).isZero(); // nothing written
   }
 
   @Test

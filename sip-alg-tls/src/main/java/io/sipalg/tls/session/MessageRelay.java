@@ -6,6 +6,7 @@ import io.sipalg.api.session.CloseReason;
 import io.sipalg.api.session.Direction;
 import io.sipalg.parser.FramingException;
 import io.sipalg.parser.SipFrame;
+import io.sipalg.parser.SipEditor;
 import io.sipalg.parser.SipFramer;
 import io.sipalg.parser.SipLimits;
 import io.sipalg.parser.SipMessage;
@@ -30,6 +31,11 @@ final class MessageRelay {
   private final SessionContext context;
   private final MessageCounter counter;
   private final MessageSink sink;
+  /**
+   * Edited messages are serialised here rather than into a new array each: the sink encrypts or
+   * copies a buffer before returning (see {@link MessageSink}). Released with the framer's buffer.
+   */
+  private ByteBuffer scratch;
   private boolean failed;
 
   MessageRelay(
@@ -55,11 +61,12 @@ final class MessageRelay {
   /** Releases the framer's buffer if no partial message is pending (for idle sessions). */
   void trim() {
     framer.trim();
+    scratch = null;
   }
 
-  /** Bytes of buffer held by the framer. */
+  /** Bytes of buffer held by the framer and for serialising edited messages. */
   int capacity() {
-    return framer.capacity();
+    return framer.capacity() + (scratch == null ? 0 : scratch.capacity());
   }
 
   /** Consumes decrypted bytes and handles every whole message or keep-alive they complete. */
@@ -121,7 +128,7 @@ final class MessageRelay {
     ByteBuffer out = null;
     if (verdict.isForward()) {
       try {
-        out = context.serialize(message);
+        out = serialize(message);
       } catch (RuntimeException e) {
         // e.g. overlapping edits: an inspector bug, handled like one (see inspect)
         log.error("{}: edits of {} cannot be serialised", context.sessionId(), message.startLine(), e);
@@ -134,6 +141,21 @@ final class MessageRelay {
       case DROP, CLOSE -> finish(verdict);
       default -> throw new IllegalStateException("unhandled verdict " + verdict);
     }
+  }
+
+  /** The message's bytes as forwarded: the original ones, or the edits spliced into scratch. */
+  private ByteBuffer serialize(SipMessage message) {
+    if (!message.isEdited()) {
+      return message.asByteBuffer();
+    }
+    SipEditor editor = message.edit();
+    int length = editor.serializedLength();
+    if (scratch == null || scratch.capacity() < length) {
+      scratch = ByteBuffer.allocate(Math.max(length, 4096));
+    }
+    scratch.clear();
+    editor.writeTo(scratch);
+    return scratch.flip();
   }
 
   private void respond(SipMessage request, Verdict verdict) {

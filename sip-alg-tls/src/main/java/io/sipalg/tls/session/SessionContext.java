@@ -11,8 +11,6 @@ import io.sipalg.api.session.Leg;
 import io.sipalg.api.session.LegTlsInfo;
 import io.sipalg.api.session.Pinhole;
 import io.sipalg.api.session.SessionAddresses;
-import io.sipalg.parser.SipMessage;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,11 +64,6 @@ final class SessionContext implements InspectionContext {
 
   void tls(LegTlsInfo info) {
     tls[info.leg().ordinal()] = info;
-  }
-
-  /** The message's bytes as forwarded: the original ones, or the edited ones spliced together. */
-  ByteBuffer serialize(SipMessage message) {
-    return message.isEdited() ? message.edit().toByteBuffer() : message.asByteBuffer();
   }
 
   /** Emits the verdict event: always for decisions other than forward, for forwards when asked. */
