@@ -236,8 +236,9 @@ abstract class HeaderLines {
       canonicalNames = new String[count];
     }
     String name = canonicalNames[i];
-    if (name == null && hotIds()[i] != HotHeaders.OTHER) {
-      name = HotHeaders.nameOf(hotIds()[i]); // classified already: no need to hash the name
+    byte id = hotIds()[i];
+    if (name == null && id != HotHeaders.OTHER) {
+      name = HotHeaders.nameOf(id); // classified already: no need to hash the name
       canonicalNames[i] = name;
     }
     if (name == null) {
