@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>SunJSSE and BCJSSE read {@code jdk.tls.disabledAlgorithms} and {@code jsse.enableCBCProtection}
  * once, when they first initialise. So this class edits (never overwrites) the disabled list to
- * remove only what the lowest configured version and {@code ssl-algorithm medium/low} need, turns
+ * remove only what the lowest configured version, {@code ssl-algorithm medium/low} and
+ * {@code ssl-pfs allow/deny} need (the last: {@code TLS_RSA_*}, which JDK 24 and later disable by
+ * default, so a profile negotiates the same suites on every JDK), turns
  * SunJSSE's own CBC record split off (the {@link TlsLeg} does it per engine), registers the
  * BouncyCastle crypto provider <em>last</em> (the JDK's AES-GCM stays in use) and quietens BC's
  * per-connection java.util.logging output. When JSSE was already initialised by the host with
@@ -47,6 +49,7 @@ public final class JsseBootstrap {
   private static Provider bcJsse;
   private static TlsVersion lowestEnabled = TlsVersion.TLS_1_2;
   private static boolean tripleDesEnabled;
+  private static boolean rsaKeyExchangeEnabled;
   private static Report report;
 
   private JsseBootstrap() {}
@@ -56,11 +59,16 @@ public final class JsseBootstrap {
    *
    * @param lowestVersion the lowest protocol version the JVM settings now allow the ALG to use
    * @param tripleDes whether 3DES suites are allowed
+   * @param rsaKeyExchange whether RSA key exchange ({@code TLS_RSA_*}) suites are allowed
    * @param removedEntries the entries removed from {@code jdk.tls.disabledAlgorithms} so far
    * @param warnings problems found (settings the host fixed before the bootstrap ran)
    */
   public record Report(
-      TlsVersion lowestVersion, boolean tripleDes, List<String> removedEntries, List<String> warnings) {
+      TlsVersion lowestVersion,
+      boolean tripleDes,
+      boolean rsaKeyExchange,
+      List<String> removedEntries,
+      List<String> warnings) {
     /** Copies the lists. */
     public Report {
       removedEntries = List.copyOf(removedEntries);
@@ -68,38 +76,44 @@ public final class JsseBootstrap {
     }
   }
 
-  /** Bootstraps for the defaults: TLS 1.2 and up, no 3DES. */
+  /** Bootstraps for the JDK's defaults: TLS 1.2 and up, no 3DES, no RSA key exchange added. */
   public static Report ensureDefault() {
     synchronized (JsseBootstrap.class) {
-      return report != null ? report : ensure(TlsVersion.TLS_1_2, false);
+      return report != null ? report : ensure(TlsVersion.TLS_1_2, false, false);
     }
   }
 
   /**
-   * Makes the JVM allow {@code lowestVersion} and, when {@code tripleDes}, 3DES suites.
+   * Makes the JVM allow {@code lowestVersion}, 3DES suites when {@code tripleDes} and RSA key
+   * exchange suites when {@code rsaKeyExchange}.
    *
    * @param lowestVersion the lowest {@code ssl-min-version} any profile uses
    * @param tripleDes whether any profile uses {@code ssl-algorithm medium} or {@code low}
+   * @param rsaKeyExchange whether any profile uses {@code ssl-pfs allow} or {@code deny}
    * @return what was done, with warnings when JSSE was initialised before with blocking settings
    */
-  public static synchronized Report ensure(TlsVersion lowestVersion, boolean tripleDes) {
+  public static synchronized Report ensure(
+      TlsVersion lowestVersion, boolean tripleDes, boolean rsaKeyExchange) {
     boolean first = report == null;
-    boolean wider = lowestVersion.compareTo(lowestEnabled) < 0 || (tripleDes && !tripleDesEnabled);
+    boolean wider = lowestVersion.compareTo(lowestEnabled) < 0 || (tripleDes && !tripleDesEnabled)
+        || (rsaKeyExchange && !rsaKeyExchangeEnabled);
     if (!first && !wider) {
       return report;
     }
     TlsVersion lowest = first || lowestVersion.compareTo(lowestEnabled) < 0 ? lowestVersion : lowestEnabled;
     boolean des = tripleDes || tripleDesEnabled;
+    boolean rsa = rsaKeyExchange || rsaKeyExchangeEnabled;
     List<String> removed = new ArrayList<>(report == null ? List.of() : report.removedEntries());
-    removed.addAll(enableInDisabledAlgorithms(lowest, des));
+    removed.addAll(enableInDisabledAlgorithms(lowest, des, rsa));
     if (first) {
       configureOnce();
     }
     lowestEnabled = lowest;
     tripleDesEnabled = des;
-    List<String> warnings = checkEffective(lowest, des);
+    rsaKeyExchangeEnabled = rsa;
+    List<String> warnings = checkEffective(lowest, des, rsa);
     warnings.forEach(w -> LOG.warn("{}", w));
-    report = new Report(lowest, des, removed, warnings);
+    report = new Report(lowest, des, rsa, removed, warnings);
     return report;
   }
 
@@ -109,7 +123,7 @@ public final class JsseBootstrap {
     if (bcJsse == null) {
       bcJsse = new BouncyCastleJsseProvider(); // only when a profile runs on BCJSSE
       List<String> warnings = new ArrayList<>();
-      checkProvider("BCJSSE", bcJsse, lowestEnabled, false, warnings);
+      checkProvider("BCJSSE", bcJsse, lowestEnabled, false, rsaKeyExchangeEnabled, warnings);
       warnings.forEach(w -> LOG.warn("{}", w));
     }
     return bcJsse;
@@ -130,7 +144,8 @@ public final class JsseBootstrap {
   }
 
   /** Removes the entries the given needs require; returns what it removed. */
-  static List<String> enableInDisabledAlgorithms(TlsVersion lowest, boolean tripleDes) {
+  static List<String> enableInDisabledAlgorithms(
+      TlsVersion lowest, boolean tripleDes, boolean rsaKeyExchange) {
     Set<String> unwanted = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     if (lowest.compareTo(TlsVersion.SSL_3_0) <= 0) {
       unwanted.add("SSLv3");
@@ -143,6 +158,9 @@ public final class JsseBootstrap {
     }
     if (tripleDes) {
       unwanted.add("3DES_EDE_CBC");
+    }
+    if (rsaKeyExchange) {
+      unwanted.add("TLS_RSA_*"); // JDK 24+: a wildcard entry over every static RSA suite
     }
     String current = Security.getProperty(DISABLED_ALGORITHMS);
     if (current == null || unwanted.isEmpty()) {
@@ -163,11 +181,11 @@ public final class JsseBootstrap {
     return removed;
   }
 
-  private static List<String> checkEffective(TlsVersion lowest, boolean tripleDes) {
+  private static List<String> checkEffective(TlsVersion lowest, boolean tripleDes, boolean rsa) {
     List<String> warnings = new ArrayList<>();
-    checkProvider("SunJSSE", Security.getProvider("SunJSSE"), lowest, tripleDes, warnings);
+    checkProvider("SunJSSE", Security.getProvider("SunJSSE"), lowest, tripleDes, rsa, warnings);
     if (bcJsse != null) { // created lazily by bcJsseProvider(), which checks it then
-      checkProvider("BCJSSE", bcJsse, lowest, false, warnings);
+      checkProvider("BCJSSE", bcJsse, lowest, false, rsa, warnings);
     }
     String cbc = System.getProperty(CBC_PROTECTION);
     if (!"false".equals(cbc)) {
@@ -176,8 +194,8 @@ public final class JsseBootstrap {
     return warnings;
   }
 
-  private static void checkProvider(
-      String name, Provider provider, TlsVersion lowest, boolean tripleDes, List<String> warnings) {
+  private static void checkProvider(String name, Provider provider, TlsVersion lowest,
+      boolean tripleDes, boolean rsaKeyExchange, List<String> warnings) {
     if (provider == null) {
       warnings.add(name + " is not available");
       return;
@@ -194,11 +212,14 @@ public final class JsseBootstrap {
             + " blocking " + probe.jsseName() + ": ssl-min-version " + lowest.fortiOsName()
             + " will not work in this JVM (enabled by default: " + protocols + ")");
       }
-      if (tripleDes
-          && Arrays.stream(context.getSupportedSSLParameters().getCipherSuites())
-              .noneMatch(s -> s.contains("3DES"))) {
+      List<String> supported = Arrays.asList(context.getSupportedSSLParameters().getCipherSuites());
+      if (tripleDes && supported.stream().noneMatch(s -> s.contains("3DES"))) {
         warnings.add(name + " was initialised before JsseBootstrap with 3DES disabled:"
             + " ssl-algorithm medium/low will offer no 3DES suite in this JVM");
+      }
+      if (rsaKeyExchange && supported.stream().noneMatch(s -> s.startsWith("TLS_RSA_WITH_"))) {
+        warnings.add(name + " was initialised before JsseBootstrap with TLS_RSA_* disabled:"
+            + " ssl-pfs allow/deny will offer no RSA key exchange suite in this JVM");
       }
     } catch (GeneralSecurityException e) {
       warnings.add(name + " cannot create a TLS context: " + e.getMessage());

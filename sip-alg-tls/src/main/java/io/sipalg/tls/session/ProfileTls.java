@@ -1,6 +1,7 @@
 package io.sipalg.tls.session;
 
 import io.sipalg.api.SslAlgorithm;
+import io.sipalg.api.SslPfs;
 import io.sipalg.api.TlsVersion;
 import io.sipalg.api.VoipProfile;
 import io.sipalg.api.cert.CertificateStore;
@@ -56,7 +57,7 @@ final class ProfileTls {
     TlsVersion min = profile.sslMinVersion();
     TlsVersion max = profile.sslMaxVersion();
     SslAlgorithm algorithm = profile.sslAlgorithm();
-    JsseBootstrap.ensure(min, algorithm != SslAlgorithm.HIGH);
+    JsseBootstrap.ensure(min, algorithm != SslAlgorithm.HIGH, profile.sslPfs() != SslPfs.REQUIRE);
     CipherSuitePolicy policy =
         new CipherSuitePolicy(min, max, algorithm, profile.sslPfs());
 

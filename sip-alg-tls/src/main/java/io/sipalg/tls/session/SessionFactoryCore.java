@@ -69,21 +69,23 @@ public final class SessionFactoryCore {
 
   /**
    * JSSE reads {@code jdk.tls.disabledAlgorithms} once, when the first context is made: widen it
-   * for the lowest version (and 3DES) of every profile before any profile builds its contexts, or
+   * for the lowest version (and 3DES, and RSA key exchange) of every profile before any profile builds its contexts, or
    * the first profile built would decide for all of them.
    */
   private static void bootstrapJsseFor(Iterable<VoipProfile> profiles) {
     io.sipalg.api.TlsVersion lowest = io.sipalg.api.TlsVersion.TLS_1_2;
     boolean tripleDes = false;
+    boolean rsaKeyExchange = false;
     for (VoipProfile profile : profiles) {
       if (profile.tlsInterception()) {
         if (profile.sslMinVersion().compareTo(lowest) < 0) {
           lowest = profile.sslMinVersion();
         }
         tripleDes |= profile.sslAlgorithm() != io.sipalg.api.SslAlgorithm.HIGH;
+        rsaKeyExchange |= profile.sslPfs() != io.sipalg.api.SslPfs.REQUIRE;
       }
     }
-    io.sipalg.tls.engine.JsseBootstrap.ensure(lowest, tripleDes);
+    io.sipalg.tls.engine.JsseBootstrap.ensure(lowest, tripleDes, rsaKeyExchange);
   }
 
   /** See {@code SessionFactory#newSession}. */

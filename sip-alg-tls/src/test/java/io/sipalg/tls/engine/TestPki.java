@@ -43,7 +43,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  */
 final class TestPki {
   static {
-    JsseBootstrap.ensure(TlsVersion.SSL_3_0, true);
+    JsseBootstrap.ensure(TlsVersion.SSL_3_0, true, true);
   }
 
   static final String HOST = "sip.example.test";
