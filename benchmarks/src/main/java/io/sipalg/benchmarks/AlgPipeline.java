@@ -135,7 +135,7 @@ final class AlgPipeline {
         moved |= server.netOut.remaining() != before;
       }
       if (TRACE) {
-        System.err.printf("round %d moved=%s state=%s phone=%s/%d server=%s/%d%n", round, moved,
+        System.err.printf(java.util.Locale.ROOT, "round %d moved=%s state=%s phone=%s/%d server=%s/%d%n", round, moved,
             session.state(), phone.engine.getHandshakeStatus(), phone.netOut.remaining(),
             server.engine.getHandshakeStatus(), server.netOut.remaining());
       }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** The per-line header classifier the framer runs on every line of every message. */
@@ -20,7 +21,7 @@ class HotHeadersTest {
   @Test
   void classifiesEveryHotSpellingInAnyCaseWithOrWithoutSpaceBeforeTheColon() {
     for (int k = 0; k < HOT.length; k++) {
-      for (String name : List.of(HOT[k], HOT[k].toLowerCase(), HOT[k].toUpperCase())) {
+      for (String name : List.of(HOT[k], HOT[k].toLowerCase(Locale.ROOT), HOT[k].toUpperCase(Locale.ROOT))) {
         for (String sep : List.of(":", " :", "\t:", " \t :")) {
           assertThat(classify(name + sep + " value")).as(name + sep).isEqualTo(IDS[k]);
         }

@@ -1,5 +1,6 @@
 package io.sipalg.examples.soak;
 
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -42,6 +43,6 @@ final class Latency {
   String line(String prefix) {
     return prefix + "-p50=" + percentileMillis(0.50) + " " + prefix + "-p99=" + percentileMillis(0.99)
         + " " + prefix + "-p999=" + percentileMillis(0.999) + " " + prefix + "-max="
-        + String.format("%.1f", maxMillis());
+        + String.format(Locale.ROOT, "%.1f", maxMillis());
   }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import javax.net.ssl.SSLContext;
 
@@ -46,7 +47,7 @@ final class PhoneFleet {
     boolean rampComplete = await(() -> shards.stream().allMatch(FleetShard::rampDone), settings.rampTimeout());
     double rampSeconds = seconds(System.nanoTime() - startNanos);
     String ready = "fleet-ready: sessions-target=" + settings.sessions() + " registered=" + counters.registered.sum()
-        + " open=" + openConnections() + " ramp-s=" + String.format("%.1f", rampSeconds)
+        + " open=" + openConnections() + " ramp-s=" + String.format(Locale.ROOT, "%.1f", rampSeconds)
         + (rampComplete ? "" : " ramp-timed-out=yes");
     out.println(ready);
     signal("ready", ready);
@@ -101,9 +102,9 @@ final class PhoneFleet {
         + " lost=" + counters.lost()
         + " " + counters.loadLatency.line("load-rtt-ms")
         + " " + counters.rampLatency.line("ramp-rtt-ms")
-        + " ramp-s=" + String.format("%.1f", rampSeconds)
-        + " load-s=" + String.format("%.1f", loadSeconds)
-        + " load-rate=" + String.format("%.1f", counters.loadSent.sum() / Math.max(loadSeconds, 1e-9))
+        + " ramp-s=" + String.format(Locale.ROOT, "%.1f", rampSeconds)
+        + " load-s=" + String.format(Locale.ROOT, "%.1f", loadSeconds)
+        + " load-rate=" + String.format(Locale.ROOT, "%.1f", counters.loadSent.sum() / Math.max(loadSeconds, 1e-9))
         + " load-skipped-ticks=" + counters.loadSkipped.sum();
     out.println(result);
     List<String> failures = failures(heldAtEnd);
