@@ -31,15 +31,21 @@ public record PortRange(int low, int high) {
     int dash = text.indexOf('-');
     try {
       if (dash < 0) {
-        int port = Integer.parseInt(text.trim());
+        int port = port(text);
         return new PortRange(port, port);
       }
-      return new PortRange(
-          Integer.parseInt(text.substring(0, dash).trim()),
-          Integer.parseInt(text.substring(dash + 1).trim()));
+      return new PortRange(port(text.substring(0, dash)), port(text.substring(dash + 1)));
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("'" + text + "' is not a port range like 5117-65533", e);
     }
+  }
+
+  private static int port(String text) {
+    String digits = text.trim();
+    if (!ValueType.isAsciiDigits(digits)) {
+      throw new NumberFormatException("not ASCII digits: " + digits);
+    }
+    return Integer.parseInt(digits);
   }
 
   /** Whether {@code port} lies in the range. */

@@ -132,7 +132,7 @@ abstract class ValueType<T> {
     return new ValueType<>("an integer from " + min + " to " + max, false) {
       @Override
       Long parseText(String text) {
-        if (text.isEmpty() || text.length() > 18 || !text.chars().allMatch(Character::isDigit)) {
+        if (text.isEmpty() || text.length() > 18 || !isAsciiDigits(text)) {
           return null;
         }
         return Long.parseLong(text);
@@ -151,7 +151,7 @@ abstract class ValueType<T> {
     return new ValueType<>("an integer from " + min + " to " + max, false) {
       @Override
       Integer parseText(String text) {
-        if (text.isEmpty() || text.length() > 9 || !text.chars().allMatch(Character::isDigit)) {
+        if (text.isEmpty() || text.length() > 9 || !isAsciiDigits(text)) {
           return null;
         }
         return Integer.parseInt(text);
@@ -187,5 +187,13 @@ abstract class ValueType<T> {
   /** A message naming the option, the problem and the fix, or {@code null} if the value is fine. */
   String problem(String option, T value) {
     return null;
+  }
+
+  /**
+   * Whether the text is all ASCII digits: FortiOS takes no sign and no other script's digits,
+   * which {@link Character#isDigit} and {@code Integer.parseInt} would both accept.
+   */
+  static boolean isAsciiDigits(String text) {
+    return text.chars().allMatch(c -> c >= '0' && c <= '9');
   }
 }

@@ -31,12 +31,7 @@ record RtcpAttribute(SdpLine line, int port, String addrType, String address) {
     if (parts.length != 1 && parts.length != 4) {
       return null;
     }
-    int port;
-    try {
-      port = Integer.parseInt(parts[0]);
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    int port = asciiPort(parts[0]);
     if (port < 1 || port > 65535) {
       return null;
     }
@@ -44,6 +39,21 @@ record RtcpAttribute(SdpLine line, int port, String addrType, String address) {
       return new RtcpAttribute(line, port, null, null);
     }
     return "IN".equals(parts[1]) ? new RtcpAttribute(line, port, parts[2], parts[3]) : null;
+  }
+
+  /**
+   * RFC 3605's {@code port = 1*DIGIT} (ASCII digits only; values above 65535 stop early), or -1.
+   * Not {@code Integer.parseInt},
+   * which also takes a sign and any Unicode digit ({@code +5061}, {@code ٥٠٦١}): a pinhole must
+   * open for the port the far end reads, and no conforming endpoint reads those as numbers.
+   */
+  private static int asciiPort(String text) {
+    int port = text.isEmpty() ? -1 : 0;
+    for (int i = 0; i < text.length() && port >= 0; i++) {
+      char c = text.charAt(i);
+      port = c < '0' || c > '9' || port > 65535 ? -1 : port * 10 + (c - '0');
+    }
+    return port;
   }
 
   /** The attribute value for another port and address (address kept when {@code address} is null). */

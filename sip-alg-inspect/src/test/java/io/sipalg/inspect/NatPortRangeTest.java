@@ -19,6 +19,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code nat-port-range} (media port translation) and {@code ips-rtp} (the pinholes' IPS flag). */
 class NatPortRangeTest {
@@ -82,6 +84,20 @@ class NatPortRangeTest {
     Sip.Run plain = Sip.run(harness.chain(profile), portOnly, Sip.invite("r2@10.0.0.5")
         .replace("a=rtpmap:0 PCMU/8000\n", "a=rtcp:49171\n"));
     assertThat(plain.wire()).contains("m=audio 5120 RTP/AVP 0\r\na=rtcp:5121\r\n");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"+53020", "\u0665\u0663\u0660\u0662\u0660", "5302O", "-1", "65536", "99999999999"})
+  void anRtcpPortThatIsNotAnAsciiNumberUpTo65535IsNoRtcpAttribute(String port) {
+    VoipProfile profile = mediaOnly().build();
+    FakeContext ctx = new FakeContext(profile);
+    String line = "a=rtcp:" + port + " IN IP4 10.0.0.5";
+    Sip.Run invite = Sip.run(harness.chain(profile), ctx, Sip.invite("r3@10.0.0.5")
+        .replace("a=rtpmap:0 PCMU/8000\n", "a=rtpmap:0 PCMU/8000\n" + line + "\n"));
+    // the line is left as written and the RTCP port is the RTP port + 1, as without the line
+    assertThat(invite.wire()).contains("m=audio 5118 RTP/AVP 0\r\n").contains(line + "\r\n");
+    assertThat(ctx.pinholes(Change.OPEN)).singleElement()
+        .satisfies(p -> assertThat(p.rtcpPort()).isEqualTo(49171));
   }
 
   @Test

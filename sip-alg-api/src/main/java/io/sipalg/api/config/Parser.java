@@ -185,6 +185,9 @@ final class Parser {
       }
       Token value = single(s, "a TCP port from 1 to 65535");
       try {
+        if (!value.text().chars().allMatch(c -> c >= '0' && c <= '9')) {
+          throw new NumberFormatException("a sign or a non-ASCII digit"); // parseInt takes both
+        }
         draft.sipSslPort = new io.sipalg.api.SystemSettings(Integer.parseInt(value.text()))
             .sipSslPort();
       } catch (NumberFormatException e) {

@@ -191,6 +191,22 @@ class FortiConfigErrorTest {
   }
 
   @Test
+  void numbersAreAsciiDigitsWithoutASign() {
+    // Integer.parseInt and Character.isDigit accept both; FortiOS does not.
+    String arabicIndic5061 = "\u0665\u0660\u0666\u0661";
+    assertError("config system settings\n    set sip-ssl-port +5061\nend\n",
+        "2:22: invalid value '+5061' for sip-ssl-port: valid values are a TCP port from 1 to"
+            + " 65535");
+    assertError("config system settings\n    set sip-ssl-port " + arabicIndic5061 + "\nend\n",
+        "2:22: invalid value '" + arabicIndic5061 + "' for sip-ssl-port: valid values are a TCP"
+            + " port from 1 to 65535");
+    assertError(profile("set max-line-length " + arabicIndic5061), "4:33: invalid value '"
+        + arabicIndic5061 + "' for max-line-length: valid values are an integer from 78 to 4096");
+    assertError(profile("set nat-port-range +5000-6000"), "4:32: invalid value '+5000-6000' for"
+        + " nat-port-range: valid values are a port range LOW-HIGH within 1024-65535");
+  }
+
+  @Test
   void valueCountErrors() {
     assertError(profile("set ssl-mode"),
         "4:17: set ssl-mode needs a value: valid values are off, full");
