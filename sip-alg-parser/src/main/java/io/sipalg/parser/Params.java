@@ -2,7 +2,6 @@ package io.sipalg.parser;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -117,7 +116,7 @@ final class Params {
       if (name == NOT_FOUND) {
         break;
       }
-      m.put(text(high(name), low(name)).toLowerCase(Locale.ROOT), value(nth(i, VALUE_AT)));
+      m.put(Lex.lowerAscii(text(high(name), low(name))), value(nth(i, VALUE_AT)));
     }
     return Collections.unmodifiableMap(m);
   }
@@ -167,7 +166,7 @@ final class Params {
   private static boolean nameIs(byte[] b, int ns, int ne, String name, boolean decode) {
     if (decode && Lex.indexOf(b, ns, ne, '%') >= 0) {
       try {
-        return Uris.decode(b, ns, ne).equalsIgnoreCase(name);
+        return Lex.equalsIgnoreCaseAscii(Uris.decode(b, ns, ne), name);
       } catch (BadSyntax e) {
         throw new IllegalStateException("escapes were validated at parse time", e);
       }

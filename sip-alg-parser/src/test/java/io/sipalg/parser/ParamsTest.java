@@ -30,6 +30,16 @@ class ParamsTest {
   }
 
   @Test
+  void escapedNamesFoldOnlyAsciiLetters() throws Exception {
+    // decoded, U+017F (long s) and U+212A (Kelvin) must not pass for 's' and 'k'
+    Params p = parse(";tran%C5%BFport=tcp;%E2%84%AAey=1;%74tl=5", "", true, null);
+    assertThat(p.get("transport")).isNull();
+    assertThat(p.get("key")).isNull();
+    assertThat(p.get("TTL")).isEqualTo("5"); // an escaped ASCII letter is still that letter
+    assertThat(p.asMap()).containsOnlyKeys("tran\u017Fport", "\u212Aey", "ttl");
+  }
+
+  @Test
   void theKeyParameterIsTheFirstOfItsNameAsALookupWouldFindIt() throws Exception {
     Params p = parse(";tag=one;TAG=two", "", false, "tag");
     assertThat(p.get("tag")).isEqualTo("one");

@@ -16,7 +16,9 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
  *
  * <p>{@code subject} is compared as a distinguished name (RFC 2253 or 1779 syntax, e.g. {@code
  * "CN=phone1,O=Example"}): equal when the canonical forms are equal, so case and spacing do not
- * matter. {@code cn} is compared case-insensitively with every CN of the leaf's subject.
+ * matter. {@code cn} is compared with every CN of the leaf's subject ignoring the case of A-Z only:
+ * Java's {@code equalsIgnoreCase} would also take U+017F (long s) for {@code s} and U+0131
+ * (dotless i) for {@code i}, letting a certificate named {@code ſip-admin} pass as {@code sip-admin}.
  *
  * @param name the entry name
  * @param ca the name of a {@link CaCertificate}
@@ -74,10 +76,24 @@ public record Peer(String name, String ca, String subject, String cn) {
 
   private static boolean hasCommonName(X500Principal subject, String cn) {
     for (RDN rdn : X500Name.getInstance(subject.getEncoded()).getRDNs(BCStyle.CN)) {
-      if (IETFUtils.valueToString(rdn.getFirst().getValue()).equalsIgnoreCase(cn)) {
+      if (asciiEqualsIgnoreCase(IETFUtils.valueToString(rdn.getFirst().getValue()), cn)) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean asciiEqualsIgnoreCase(String a, String b) {
+    if (a.length() != b.length()) {
+      return false;
+    }
+    for (int i = 0; i < a.length(); i++) {
+      char x = a.charAt(i);
+      char y = b.charAt(i);
+      if (x != y && ((x | 0x20) != (y | 0x20) || (x | 0x20) < 'a' || (x | 0x20) > 'z')) {
+        return false;
+      }
+    }
+    return true;
   }
 }

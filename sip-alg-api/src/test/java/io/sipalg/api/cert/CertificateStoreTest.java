@@ -133,6 +133,11 @@ class CertificateStoreTest {
     assertThat(p.acceptsName(A.certificate())).isTrue();
     assertThat(new Peer("p", "CA1", "", "PHONE-A").acceptsName(A.certificate())).isTrue();
     assertThat(new Peer("p", "CA1", "", "phone").acceptsName(A.certificate())).isFalse();
+    // only A-Z fold: U+0131 (dotless i) upper-cases to 'I', so equalsIgnoreCase took it for 'i'
+    TestCerts.Issued dotless = TestCerts.leaf(TestCerts.ca("CA9"), "CN=\u0131p-phone,O=Example");
+    assertThat(new Peer("p", "CA9", "", "ip-phone").acceptsName(dotless.certificate())).isFalse();
+    assertThat(new Peer("p", "CA9", "", "IP-PHONE").acceptsName(
+        TestCerts.leaf(TestCerts.ca("CA9"), "CN=ip-Phone,O=Example").certificate())).isTrue();
     assertThatThrownBy(() -> new Peer("p", "CA1", "not a dn", ""))
         .hasMessageStartingWith("peer 'p': subject \"not a dn\" is not a distinguished name");
   }

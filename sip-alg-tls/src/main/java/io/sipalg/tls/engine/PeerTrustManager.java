@@ -90,7 +90,7 @@ public final class PeerTrustManager extends X509ExtendedTrustManager {
       return this;
     }
 
-    /** Accepts only a leaf certificate whose subject CN equals this (ignoring case). */
+    /** Accepts only a leaf certificate whose subject CN equals this (ignoring the case of A-Z). */
     public Builder requireCommonName(String commonName) {
       this.requiredCommonName = commonName;
       return this;
@@ -253,7 +253,7 @@ public final class PeerTrustManager extends X509ExtendedTrustManager {
           "subject " + subject.getName() + " is not " + requiredSubject.getName(), null);
     }
     if (requiredCommonName != null
-        && !requiredCommonName.equalsIgnoreCase(ServerIdentity.commonName(leaf))) {
+        && !AsciiCase.equalsIgnoreCase(requiredCommonName, ServerIdentity.commonName(leaf))) {
       throw new PeerVerificationException(CertificateCheck.SUBJECT_MISMATCH,
           "subject " + subject.getName() + " does not have CN=" + requiredCommonName, null);
     }

@@ -7,7 +7,6 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
@@ -17,7 +16,8 @@ import javax.naming.ldap.Rdn;
  * Matches a server certificate against the host or SIP domain the leg connected to: RFC 2818 /
  * RFC 6125 (dNSName with a left-most wildcard label, iPAddress for IP literals) plus RFC 5922
  * (a {@code sip:} or {@code sips:} URI naming the domain, never wildcarded). The subject CN is used
- * only when the certificate has no dNSName or URI alternative name.
+ * only when the certificate has no dNSName or URI alternative name. Names compare with only A-Z
+ * folded ({@link AsciiCase}).
  */
 final class ServerIdentity {
   private static final int SAN_DNS = 2;
@@ -81,7 +81,7 @@ final class ServerIdentity {
 
   /** The domain of {@code sip:domain} / {@code sips:domain} without user part, else {@code null}. */
   static String sipUriDomain(String uri) {
-    String lower = uri.toLowerCase(Locale.ROOT);
+    String lower = AsciiCase.lower(uri);
     String rest;
     if (lower.startsWith("sip:")) {
       rest = lower.substring(4);
@@ -127,7 +127,7 @@ final class ServerIdentity {
   }
 
   private static String normalise(String name) {
-    String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+    String n = name == null ? "" : AsciiCase.lower(name.trim());
     return n.endsWith(".") ? n.substring(0, n.length() - 1) : n;
   }
 

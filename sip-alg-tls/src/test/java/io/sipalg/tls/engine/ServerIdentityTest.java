@@ -44,6 +44,23 @@ class ServerIdentityTest {
   }
 
   @Test
+  void foldsOnlyAsciiLettersWhenComparingNames() throws Exception {
+    // U+212A KELVIN SIGN lower-cases to 'k'; U+017F LONG S upper-cases to 'S' (equalsIgnoreCase)
+    X509Certificate kelvin = serverCertificate("CN=\u212Aamailio.example.test,O=x");
+    assertThat(ServerIdentity.matches(kelvin, "kamailio.example.test")).isFalse();
+    assertThat(ServerIdentity.matches(serverCertificate("CN=Kamailio.Example.Test,O=x"),
+        "kamailio.example.test")).isTrue();
+
+    PeerTrustManager sipPhone = PeerTrustManager.forCertificateAuthorities(List.of(TestPki.CA))
+        .requireCommonName("sip-phone").build();
+    X509Certificate longS = serverCertificate("CN=\u017Fip-phone,O=x");
+    assertCheck(() -> sipPhone.checkClientTrusted(new X509Certificate[] {longS, TestPki.CA}, "EC"),
+        CertificateCheck.SUBJECT_MISMATCH);
+    X509Certificate upper = serverCertificate("CN=SIP-Phone,O=x");
+    sipPhone.checkClientTrusted(new X509Certificate[] {upper, TestPki.CA}, "EC");
+  }
+
+  @Test
   void trustManagerNamesTheFailedCheck() throws Exception {
     PeerTrustManager tm = PeerTrustManager.forCertificateAuthorities(List.of(TestPki.CA))
         .expectServerIdentity(TestPki.HOST).requireCommonName(TestPki.HOST).build();
