@@ -1,5 +1,6 @@
 package io.sipalg.inspect;
 
+import io.sipalg.parser.IpLiteral;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -43,8 +44,8 @@ final class Net {
       return true;
     }
     if (h.indexOf(':') >= 0 && ip.indexOf(':') >= 0) {
-      InetAddress a = literal(h);
-      return a != null && a.equals(literal(ip)); // IPv6 has many spellings of one address
+      InetAddress a = IpLiteral.parse(h);
+      return a != null && a.equals(IpLiteral.parse(ip)); // IPv6 has many spellings of one address
     }
     return false;
   }
@@ -55,7 +56,7 @@ final class Net {
    * resolved here.
    */
   static boolean isPrivateLiteral(String host) {
-    InetAddress a = literal(bare(host));
+    InetAddress a = IpLiteral.parse(bare(host));
     if (a == null) {
       return false;
     }
@@ -67,114 +68,6 @@ final class Net {
       return (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64; // 100.64.0.0/10
     }
     return (b[0] & 0xfe) == 0xfc; // fc00::/7
-  }
-
-  /**
-   * Parses an IP literal, or returns null when the text is not one. Never resolves names:
-   * {@code InetAddress.getByName} would look up anything that is not a valid literal, and a SIP
-   * header must not make the ALG block on DNS.
-   */
-  static InetAddress literal(String text) {
-    byte[] bytes = text.indexOf(':') >= 0 ? v6(text) : v4(text);
-    if (bytes == null) {
-      return null;
-    }
-    try {
-      return InetAddress.getByAddress(bytes);
-    } catch (java.net.UnknownHostException e) {
-      return null; // cannot happen for 4 or 16 bytes
-    }
-  }
-
-  private static byte[] v4(String text) {
-    String[] parts = text.split("\\.", -1);
-    if (parts.length != 4) {
-      return null;
-    }
-    byte[] out = new byte[4];
-    for (int i = 0; i < 4; i++) {
-      int v = decimal(parts[i]);
-      if (v < 0 || v > 255) {
-        return null;
-      }
-      out[i] = (byte) v;
-    }
-    return out;
-  }
-
-  private static int decimal(String s) {
-    if (s.isEmpty() || s.length() > 3) {
-      return -1;
-    }
-    int v = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      v = v * 10 + (c - '0');
-    }
-    return v;
-  }
-
-  private static byte[] v6(String text) {
-    int zone = text.indexOf('%');
-    String t = zone >= 0 ? text.substring(0, zone) : text;
-    byte[] tail = null;
-    int lastColon = t.lastIndexOf(':');
-    if (t.indexOf('.', lastColon) >= 0) { // embedded IPv4, e.g. ::ffff:192.0.2.1
-      tail = v4(t.substring(lastColon + 1));
-      if (tail == null) {
-        return null;
-      }
-      t = t.substring(0, lastColon + 1) + "0:0";
-    }
-    int gap = t.indexOf("::");
-    if (gap >= 0 && t.indexOf("::", gap + 1) >= 0) {
-      return null;
-    }
-    String[] head = gap >= 0 ? groups(t.substring(0, gap)) : groups(t);
-    String[] rest = gap >= 0 ? groups(t.substring(gap + 2)) : new String[0];
-    if (head == null || rest == null || head.length + rest.length > (gap >= 0 ? 7 : 8)
-        || (gap < 0 && head.length != 8)) {
-      return null;
-    }
-    byte[] out = new byte[16];
-    for (int i = 0; i < head.length; i++) {
-      if (!put(out, i, head[i])) {
-        return null;
-      }
-    }
-    for (int i = 0; i < rest.length; i++) {
-      if (!put(out, 8 - rest.length + i, rest[i])) {
-        return null;
-      }
-    }
-    if (tail != null) {
-      System.arraycopy(tail, 0, out, 12, 4);
-    }
-    return out;
-  }
-
-  private static String[] groups(String s) {
-    return s.isEmpty() ? new String[0] : s.split(":", -1);
-  }
-
-  private static boolean put(byte[] out, int group, String hex) {
-    if (hex.isEmpty() || hex.length() > 4) {
-      return false;
-    }
-    int v = 0;
-    for (int i = 0; i < hex.length(); i++) {
-      int d = Character.digit(hex.charAt(i), 16);
-      if (d < 0) {
-        return false;
-      }
-      v = v * 16 + d;
-    }
-    out[2 * group] = (byte) (v >> 8);
-    out[2 * group + 1] = (byte) v;
-    return true;
   }
 
   /** {@code host[:port]} text. */

@@ -1,7 +1,7 @@
 package io.sipalg.tls.engine;
 
+import io.sipalg.parser.IpLiteral;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -135,14 +135,8 @@ final class ServerIdentity {
     return IPV4.matcher(name).matches() || name.contains(":");
   }
 
+  /** Never {@code InetAddress.getByName}: a name that only looks like a literal would be resolved. */
   private static InetAddress literal(String ip) {
-    if (!isIpLiteral(ip)) {
-      return null;
-    }
-    try {
-      return InetAddress.getByName(ip); // a literal: no name lookup happens
-    } catch (UnknownHostException e) {
-      return null;
-    }
+    return isIpLiteral(ip) ? IpLiteral.parse(ip) : null;
   }
 }
