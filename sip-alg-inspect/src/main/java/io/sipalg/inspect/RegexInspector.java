@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 /**
  * {@code call-id-regex} and {@code content-type-regex}: the whole Call-ID (resp. Content-Type
  * value) must match, else the message is dropped with one violation. Requests and responses are
- * checked alike (a response repeats its request's Call-ID).
+ * checked alike (a response repeats its request's Call-ID). A match that needs more than
+ * {@link BoundedInput}'s budget of steps (a backtracking pattern meeting a crafted value) counts as
+ * no match, so the event loop never spins on one header.
  */
 final class RegexInspector extends Link {
   private final Pattern callId;
@@ -40,10 +42,20 @@ final class RegexInspector extends Link {
       return null;
     }
     SipHeader header = message.header(name);
-    if (header == null || pattern.matcher(header.value()).matches()) {
+    if (header == null) {
       return null;
     }
-    String detail = name + " '" + header.value() + "' does not match " + option + " " + pattern;
+    String value = header.value();
+    String detail;
+    try {
+      if (pattern.matcher(BoundedInput.of(value)).matches()) {
+        return null;
+      }
+      detail = name + " '" + value + "' does not match " + option + " " + pattern;
+    } catch (BoundedInput.Exhausted e) {
+      detail = name + " '" + value + "': " + option + " " + pattern + " gave up after "
+          + BoundedInput.budgetFor(value) + " steps (catastrophic backtracking?); treated as no match";
+    }
     log.violation(context, option, "drop", detail);
     return Verdict.drop(detail);
   }

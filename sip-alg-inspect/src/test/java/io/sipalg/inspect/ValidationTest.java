@@ -439,6 +439,28 @@ class ValidationTest {
   }
 
   @Test
+  // without the step budget this match runs for hours: fail (in a thread left behind) instead
+  @org.junit.jupiter.api.Timeout(value = 60,
+      threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+  void aBacktrackingCallIdRegexGivesUpAndDropsInsteadOfSpinning() {
+    // java.util.regex memoises the classic (a+)+b, but not this: ~n^12 steps, 0.4 s at n = 22
+    VoipProfile profile = Harness.profile().callIdRegex("(.*a){12}").build();
+    SipInspector chain = harness.chain(profile);
+    FakeContext ctx = new FakeContext(profile);
+    String evil = "a".repeat(48) + "!";
+    Sip.Run run = Sip.run(chain, ctx, Sip.request("OPTIONS").replace("3848276298220188511@example.com", evil));
+    assertThat(run.verdict().kind()).isEqualTo(Verdict.Kind.DROP);
+    assertThat(run.verdict().reason()).contains("call-id-regex (.*a){12} gave up after");
+    assertThat(ctx.options()).containsExactly("call-id-regex");
+    // a linear pattern over a long value stays well inside the budget
+    VoipProfile linear = Harness.profile().callIdRegex("[a-z0-9]+(@[a-z0-9.]+)?").build();
+    FakeContext ctx2 = new FakeContext("s2", linear);
+    String longId = "x".repeat(400) + "@" + "h".repeat(400); // within max-line-length
+    assertThat(Sip.run(harness.chain(linear), ctx2, Sip.request("OPTIONS")
+        .replace("3848276298220188511@example.com", longId)).verdict()).isEqualTo(Verdict.forward());
+  }
+
+  @Test
   void contentTypeRegexDropsNonMatchingContentTypes() {
     VoipProfile profile = Harness.profile().contentTypeRegex("application/sdp").build();
     SipInspector chain = harness.chain(profile);
