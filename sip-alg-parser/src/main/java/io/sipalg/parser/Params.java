@@ -23,6 +23,7 @@ final class Params {
   private static final int SPAN_OF = 2;
   private static final int NAME_AT = 3;
   private static final int VALUE_AT = 4;
+  private static final int SPAN_AT = 5;
   private static final long NOT_FOUND = -1L;
   /** The list runs to the end of its span (no byte ends it early). */
   static final byte NO_STOP = 0;
@@ -111,12 +112,16 @@ final class Params {
       return Collections.emptyMap();
     }
     Map<String, String> m = new LinkedHashMap<>();
-    for (int i = 0; ; i++) {
-      long name = nth(i, NAME_AT);
-      if (name == NOT_FOUND) {
+    // One parameter at a time from where the last one ended: walking from the list's start for
+    // each would be quadratic, and a folded header can carry thousands of parameters.
+    for (int p = from; ; ) {
+      long span = first(p, SPAN_AT);
+      if (span == NOT_FOUND) {
         break;
       }
-      m.put(Lex.lowerAscii(text(high(name), low(name))), value(nth(i, VALUE_AT)));
+      long name = first(high(span), NAME_AT);
+      m.put(Lex.lowerAscii(text(high(name), low(name))), value(first(high(span), VALUE_AT)));
+      p = low(span);
     }
     return Collections.unmodifiableMap(m);
   }
@@ -132,9 +137,10 @@ final class Params {
     }
   }
 
-  private long nth(int index, int mode) {
+  /** NAME_AT / VALUE_AT / SPAN_AT of the first parameter at or after {@code p}. */
+  private long first(int p, int mode) {
     try {
-      return scan(b, from, to, NO_STOP, decode, null, index, mode, null);
+      return scan(b, p, to, NO_STOP, decode, null, 0, mode, null);
     } catch (BadSyntax e) {
       throw new IllegalStateException("parameters were validated at parse time", e);
     }
@@ -189,7 +195,8 @@ final class Params {
   /**
    * Walks the list from {@code p}. VALIDATE returns the stop index; VALUE_OF / SPAN_OF return the
    * packed value span (flag: empty) / {@code [";", end)} span of the parameter called
-   * {@code name}; NAME_AT / VALUE_AT those of the {@code nth} parameter; NOT_FOUND otherwise.
+   * {@code name}; NAME_AT / VALUE_AT / SPAN_AT those of the {@code nth} parameter; NOT_FOUND
+   * otherwise.
    * VALIDATE also notes the value span of {@code into}'s key parameter, if any.
    */
   private static long scan(byte[] b, int p, int end, byte stop, boolean decode, String name,
@@ -250,8 +257,9 @@ final class Params {
           break;
         case NAME_AT:
         case VALUE_AT:
+        case SPAN_AT:
           if (index == nth) {
-            return mode == NAME_AT ? pack(ns, ne) : pack(vs, ve);
+            return mode == NAME_AT ? pack(ns, ne) : mode == VALUE_AT ? pack(vs, ve) : pack(semi, ve);
           }
           break;
         default:

@@ -30,6 +30,23 @@ class ParamsTest {
   }
 
   @Test
+  void asMapReadsLongListsInOrderWithTheLastValueOfARepeatedName() throws Exception {
+    StringBuilder list = new StringBuilder();
+    for (int i = 0; i < 5000; i++) { // a folded header can hold thousands (one pass, not n^2)
+      list.append(i % 3 == 0 ? " ;p" + i : i % 3 == 1 ? ";p" + i + "=v" + i : ";p" + i + "=\"q;" + i + "\"");
+    }
+    list.append(";P0=again");
+    Map<String, String> m = parse(list.toString(), "", false, null).asMap();
+    assertThat(m).hasSize(5000);
+    assertThat(m.get("p0")).isEqualTo("again");
+    assertThat(m.get("p3")).isEmpty();
+    assertThat(m.get("p4")).isEqualTo("v4");
+    assertThat(m.get("p4999")).isEqualTo("v4999");
+    assertThat(m.get("p2")).isEqualTo("q;2");
+    assertThat(m.keySet()).startsWith("p0", "p1", "p2").endsWith("p4998", "p4999");
+  }
+
+  @Test
   void escapedNamesFoldOnlyAsciiLetters() throws Exception {
     // decoded, U+017F (long s) and U+212A (Kelvin) must not pass for 's' and 'k'
     Params p = parse(";tran%C5%BFport=tcp;%E2%84%AAey=1;%74tl=5", "", true, null);
