@@ -9,6 +9,7 @@ import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
+import javax.net.ssl.StandardConstants;
 
 /** Reads what a session negotiated, papering over provider differences. */
 final class SessionFacts {
@@ -29,11 +30,12 @@ final class SessionFacts {
   }
 
   /**
-   * The SNI names the client sent. SunJSSE answers on the established session; BCJSSE only on the
-   * handshake session (its established session throws UnsupportedOperationException), so names
-   * are also captured while the handshake runs.
+   * The host names the client sent in SNI, or {@code null} when the session cannot tell. SunJSSE
+   * answers on the established session; BCJSSE only on the handshake session (its established
+   * session throws UnsupportedOperationException), so names are also captured while the handshake
+   * runs. BCJSSE hands on entries SunJSSE would have refused (other name types, bytes that are no
+   * host name): they are left out, since nothing can use them as a host name.
    */
-  /** The names, or {@code null} when the session cannot tell. */
   static List<String> sniNames(SSLSession session) {
     if (!(session instanceof ExtendedSSLSession ext)) {
       return null;
@@ -46,8 +48,15 @@ final class SessionFacts {
     }
     List<String> names = new ArrayList<>();
     for (SNIServerName n : requested) {
-      names.add(n instanceof SNIHostName h ? h.getAsciiName()
-          : new SNIHostName(n.getEncoded()).getAsciiName());
+      if (n instanceof SNIHostName h) {
+        names.add(h.getAsciiName());
+      } else if (n.getType() == StandardConstants.SNI_HOST_NAME) {
+        try {
+          names.add(new SNIHostName(n.getEncoded()).getAsciiName());
+        } catch (IllegalArgumentException notAHostName) {
+          // e.g. invalid UTF-8 or non-LDH bytes, which BCJSSE passes through unchecked
+        }
+      }
     }
     return names;
   }

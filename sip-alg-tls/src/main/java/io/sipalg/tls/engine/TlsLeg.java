@@ -220,6 +220,8 @@ public final class TlsLeg {
       engine.beginHandshake();
     } catch (SSLException e) {
       throw failFromEngine(e);
+    } catch (RuntimeException e) {
+      throw engineBroke(e);
     }
     if (state == LegState.NEW) {
       state = LegState.HANDSHAKING;
@@ -446,8 +448,20 @@ public final class TlsLeg {
 
   // ---------------------------------------------------------------- the engine loop
 
-  /** Runs the engine until it needs input, a task or the caller. Returns whether anything moved. */
+  /**
+   * Runs the engine until it needs input, a task or the caller. Returns whether anything moved.
+   * An unchecked exception from the engine or its session (providers throw them on input they did
+   * not expect) fails the leg like any other failure: it never reaches the caller as such.
+   */
   private boolean drive() throws TlsLegException {
+    try {
+      return driveEngine();
+    } catch (RuntimeException e) {
+      throw state == LegState.FAILED ? new TlsLegException(failure) : engineBroke(e);
+    }
+  }
+
+  private boolean driveEngine() throws TlsLegException {
     boolean progressed = false;
     while (state != LegState.FAILED && !taskInFlight) {
       RuntimeException err = taskError;
@@ -513,15 +527,17 @@ public final class TlsLeg {
       return false; // backpressure: the caller has a record's worth to drain first
     }
     plainIn = pool.writable(plainIn, appSize);
+    int kept = plainIn.position();
     int limit = netIn.limit();
     netIn.limit(netIn.position() + length);
     SSLEngineResult r;
     try {
       r = engine.unwrap(netIn, plainIn);
-    } catch (SSLException e) {
+    } catch (SSLException | RuntimeException e) {
+      // Buffers back in read mode, without what the failed call wrote: the caller may still look.
       netIn.limit(limit);
-      plainIn.flip();
-      throw failFromEngine(e);
+      plainIn.position(kept).flip();
+      throw e instanceof SSLException ssl ? failFromEngine(ssl) : engineBroke((RuntimeException) e);
     }
     netIn.limit(limit);
     plainIn.flip();
@@ -624,11 +640,15 @@ public final class TlsLeg {
     SSLEngineResult r;
     for (int attempt = 0; ; attempt++) {
       netOut = pool.writable(netOut, room);
+      int kept = netOut.position();
       try {
         r = engine.wrap(src, netOut);
       } catch (SSLException e) {
-        netOut.flip();
+        netOut.flip(); // what it wrote may be the alert that says why
         throw failFromEngine(e);
+      } catch (RuntimeException e) {
+        netOut.position(kept).flip(); // half a record is worse than none
+        throw engineBroke(e);
       }
       netOut.flip();
       if (r.getStatus() != SSLEngineResult.Status.BUFFER_OVERFLOW || attempt == 2) {
@@ -745,6 +765,12 @@ public final class TlsLeg {
           "the client answered the certificate request with an empty list; " + f.detail(), e);
     }
     return fail(f);
+  }
+
+  /** An unchecked exception out of the engine (or its session): an internal failure of the leg. */
+  private TlsLegException engineBroke(RuntimeException e) {
+    flushAlertsQuietly();
+    return fail(new TlsFailure(FailureReason.INTERNAL, "the engine threw " + e, e));
   }
 
   private TlsLegException refuse(RecordVerdict verdict) {

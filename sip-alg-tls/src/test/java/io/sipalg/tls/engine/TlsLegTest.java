@@ -41,6 +41,33 @@ class TlsLegTest {
     return b;
   }
 
+  @ParameterizedTest
+  @EnumSource(JsseProvider.class)
+  void anUncheckedExceptionFromTheEngineFailsTheLegInsteadOfReachingTheCaller(JsseProvider p)
+      throws Exception {
+    TlsLeg client = TlsLeg.builder(
+        TestPki.clientEngine(TestPki.clientContext(p, CLIENT), List.of("TLSv1.3"))).build();
+    client.beginHandshake();
+    ByteBuffer hello = ByteBuffer.allocate(client.pendingNetworkBytes());
+    client.drainNetworkOutbound(hello);
+    SSLEngine real = TestPki.serverEngine(TestPki.serverContext(p, SERVER_EC), List.of("TLSv1.3"), null);
+    TlsLeg server = TlsLeg.builder(new ThrowingEngine(real, false, true)).build();
+
+    assertThatThrownBy(() -> server.receive(hello.flip())).isInstanceOf(TlsLegException.class)
+        .satisfies(e -> assertThat(((TlsLegException) e).failure().reason())
+            .isEqualTo(FailureReason.INTERNAL))
+        .hasMessageContaining("provider bug in unwrap");
+    assertThat(server.state()).isEqualTo(LegState.FAILED);
+    assertThat(server.plaintextAvailable()).as("half-written plaintext is not handed out").isZero();
+    assertThatThrownBy(server::resume).isInstanceOf(TlsLegException.class);
+
+    SSLEngine realClient = TestPki.clientEngine(TestPki.clientContext(p, CLIENT), List.of("TLSv1.3"));
+    TlsLeg broken = TlsLeg.builder(new ThrowingEngine(realClient, true, false)).build();
+    assertThatThrownBy(broken::beginHandshake).isInstanceOf(TlsLegException.class)
+        .hasMessageContaining("provider bug in wrap");
+    assertThat(broken.state()).isEqualTo(LegState.FAILED);
+  }
+
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("providersAndVersions")
   void handshakesAndMovesDataBothWaysByteForByte(JsseProvider provider, String version)
