@@ -45,6 +45,13 @@ public final class JsseBootstrap {
   // ("SHA1 jdkCA & usage TLSServer"): harmless, and noise on every start.
   private static final java.util.logging.Logger BC_CONSTRAINTS_LOGGER =
       java.util.logging.Logger.getLogger("org.bouncycastle.jsse.provider.DisabledAlgorithmConstraints");
+  // BCJSSE warns on every alert it raises or receives ("raised fatal(2) internal_error(80) alert:
+  // Failed to process record"): one stderr line per scanner probe, outside the host's logging.
+  // The same text reaches the host as the HandshakeFailed event / close reason of that session.
+  private static final java.util.logging.Logger[] BC_ALERT_LOGGERS = {
+    java.util.logging.Logger.getLogger("org.bouncycastle.jsse.provider.ProvTlsServer"),
+    java.util.logging.Logger.getLogger("org.bouncycastle.jsse.provider.ProvTlsClient")
+  };
 
   private static Provider bcJsse;
   private static TlsVersion lowestEnabled = TlsVersion.TLS_1_2;
@@ -141,6 +148,9 @@ public final class JsseBootstrap {
     }
     BC_LOGGER.setLevel(java.util.logging.Level.WARNING);
     BC_CONSTRAINTS_LOGGER.setLevel(java.util.logging.Level.SEVERE);
+    for (java.util.logging.Logger alerts : BC_ALERT_LOGGERS) {
+      alerts.setLevel(java.util.logging.Level.SEVERE);
+    }
   }
 
   /** Removes the entries the given needs require; returns what it removed. */

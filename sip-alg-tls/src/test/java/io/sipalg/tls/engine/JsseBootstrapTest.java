@@ -78,6 +78,8 @@ class JsseBootstrapTest {
     assertThat(System.getProperty(JsseBootstrap.CBC_PROTECTION)).isEqualTo("false");
     assertThat(java.util.logging.Logger.getLogger("org.bouncycastle").getLevel())
         .isEqualTo(java.util.logging.Level.WARNING);
+    assertThat(java.util.logging.Logger.getLogger("org.bouncycastle.jsse.provider.ProvTlsServer")
+        .getLevel()).as("one warning per failed handshake").isEqualTo(java.util.logging.Level.SEVERE);
   }
 
   @Test
