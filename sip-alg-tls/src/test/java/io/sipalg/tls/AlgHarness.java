@@ -64,6 +64,7 @@ public final class AlgHarness {
     boolean wantsForwardVerdicts;
     String upstreamServerName = SharedPki.HOST;
     boolean delegatedTasks;
+    boolean eagerUpstream;
   }
 
   /** Delegated TLS tasks waiting for the simulated executor (when Setup.delegatedTasks). */
@@ -102,6 +103,7 @@ public final class AlgHarness {
     }
     alg =
         builder
+            .eagerUpstream(setup.eagerUpstream)
             .profile(profile)
             .certificates(store)
             .provider(setup.provider)
