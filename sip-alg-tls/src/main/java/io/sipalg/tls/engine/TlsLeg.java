@@ -533,11 +533,14 @@ public final class TlsLeg {
     SSLEngineResult r;
     try {
       r = engine.unwrap(netIn, plainIn);
-    } catch (SSLException | RuntimeException e) {
-      // Buffers back in read mode, without what the failed call wrote: the caller may still look.
+    } catch (SSLException e) {
+      netIn.limit(limit);
+      plainIn.position(kept).flip(); // without what the failed call wrote: the caller may look
+      throw failFromEngine(e);
+    } catch (RuntimeException e) {
       netIn.limit(limit);
       plainIn.position(kept).flip();
-      throw e instanceof SSLException ssl ? failFromEngine(ssl) : engineBroke((RuntimeException) e);
+      throw engineBroke(e);
     }
     netIn.limit(limit);
     plainIn.flip();
