@@ -111,7 +111,14 @@ public final class JsseBootstrap {
     boolean des = tripleDes || tripleDesEnabled;
     boolean rsa = rsaKeyExchange || rsaKeyExchangeEnabled;
     List<String> removed = new ArrayList<>(report == null ? List.of() : report.removedEntries());
-    removed.addAll(enableInDisabledAlgorithms(lowest, des, rsa));
+    List<String> now = enableInDisabledAlgorithms(lowest, des, rsa);
+    if (!now.isEmpty()) {
+      // A JVM-wide security setting changes: say so, for whoever audits the host.
+      LOG.info("removed {} from {} (JVM-wide) for ssl-min-version {}, ssl-algorithm {}, ssl-pfs {}",
+          now, DISABLED_ALGORITHMS, lowest.fortiOsName(), des ? "medium/low" : "high",
+          rsa ? "allow/deny" : "require");
+    }
+    removed.addAll(now);
     if (first) {
       configureOnce();
     }
