@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * Coverage-guided fuzzing of what a phone can send to a new session before its TLS handshake
  * completes: any bytes, cut anywhere, on SunJSSE or BCJSSE. The profile asks for
  * {@code ssl-client-renegotiation secure}, so the ALG's own ClientHello reassembly and parsing
- * ({@code ClientHelloParser}) and its record checks see every byte before the engine does. Checks:
+ * ({@code ClientHelloParser}) and its record checks see every byte before the engine does, or for
+ * {@code ssl-auth-client}, so client certificates reach the ALG's trust manager. Checks:
  * nothing thrown escapes the session, no handshake completes and no upstream is asked for (the
  * fuzzer cannot forge a Finished), a closed session has a reason and a handshake-failure event, and
  * once the handshake timeout passes every session is closed. In a normal build only the seeds in
@@ -24,12 +25,22 @@ import org.junit.jupiter.api.Test;
  * README).
  */
 class PhoneLegFuzzTest {
-  private static final AlgHarness[] ALGS = {alg(TlsProvider.SUN_JSSE), alg(TlsProvider.BC_JSSE)};
+  /**
+   * Indexed by input byte 0: SunJSSE / BCJSSE with {@code ssl-client-renegotiation secure}, then
+   * with {@code ssl-auth-client} naming a peer group whose peer requires CN phone-2 (TLS 1.2 client
+   * certificates travel in clear, so bent ones reach the peer-group trust manager).
+   */
+  private static final AlgHarness[] ALGS = {
+    alg(TlsProvider.SUN_JSSE, false), alg(TlsProvider.BC_JSSE, false),
+    alg(TlsProvider.SUN_JSSE, true), alg(TlsProvider.BC_JSSE, true)
+  };
 
-  private static AlgHarness alg(TlsProvider provider) {
+  private static AlgHarness alg(TlsProvider provider, boolean clientAuth) {
     AlgHarness.Setup setup = new AlgHarness.Setup();
     setup.provider = provider;
-    setup.profile = b -> b.sslClientRenegotiation(SslClientRenegotiation.SECURE);
+    setup.profile = clientAuth
+        ? b -> b.sslAuthClient("named-phones")
+        : b -> b.sslClientRenegotiation(SslClientRenegotiation.SECURE);
     return new AlgHarness(setup);
   }
 
@@ -44,7 +55,7 @@ class PhoneLegFuzzTest {
         "PhoneLegFuzzTestInputs/bytesFromAPhone/bcjsse-sni-that-is-no-host-name")) {
       input = in.readAllBytes();
     }
-    AlgHarness h = ALGS[input[0] & 1];
+    AlgHarness h = ALGS[input[0] & 3];
     h.events.clear();
     AlgSession session = h.alg.newSession(SessionAddresses.accepted(AlgHarness.PHONE,
         AlgHarness.ALG_INSIDE), "test");
@@ -52,13 +63,13 @@ class PhoneLegFuzzTest {
     assertThat(h.events(AlgEvent.HandshakeFailed.class)).noneMatch(f -> f.check().equals("internal"));
   }
 
-  /** Byte 0: the provider; byte 1: chunk sizes; the rest: what the phone sends. */
+  /** Byte 0: the ALG ({@link #ALGS}); byte 1: chunk sizes; the rest: what the phone sends. */
   @FuzzTest(maxDuration = "30s")
   void bytesFromAPhone(byte[] input) {
     if (input.length < 2) {
       return;
     }
-    AlgHarness h = ALGS[input[0] & 1];
+    AlgHarness h = ALGS[input[0] & 3];
     h.events.clear();
     AlgSession session = h.alg.newSession(SessionAddresses.accepted(AlgHarness.PHONE,
         AlgHarness.ALG_INSIDE), "test");
