@@ -5,12 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sipalg.api.session.AlgEvent;
 import io.sipalg.api.session.AlgSession;
 import io.sipalg.api.session.Leg;
+import io.sipalg.api.session.SessionAddresses;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 
 /** What the TLS-side fuzz tests share: feeding one leg in chunks, and the checks at the end. */
 final class LegFuzzing {
   private LegFuzzing() {}
+
+  /** A new session of {@code h}'s ALG, with the harness's events cleared. */
+  static AlgSession newSession(AlgHarness h) {
+    h.events.clear();
+    return h.alg.newSession(
+        SessionAddresses.accepted(AlgHarness.PHONE, AlgHarness.ALG_INSIDE), "test");
+  }
 
   /**
    * Feeds {@code input[from..]} to {@code leg} in chunks whose sizes {@code sizes} picks, writing

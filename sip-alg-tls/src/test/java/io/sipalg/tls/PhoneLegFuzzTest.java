@@ -7,7 +7,6 @@ import io.sipalg.api.SslClientRenegotiation;
 import io.sipalg.api.session.AlgEvent;
 import io.sipalg.api.session.AlgSession;
 import io.sipalg.api.session.Leg;
-import io.sipalg.api.session.SessionAddresses;
 import java.io.InputStream;
 import org.junit.jupiter.api.Test;
 
@@ -56,9 +55,7 @@ class PhoneLegFuzzTest {
       input = in.readAllBytes();
     }
     AlgHarness h = ALGS[input[0] & 3];
-    h.events.clear();
-    AlgSession session = h.alg.newSession(SessionAddresses.accepted(AlgHarness.PHONE,
-        AlgHarness.ALG_INSIDE), "test");
+    AlgSession session = LegFuzzing.newSession(h);
     LegFuzzing.feed(session, Leg.PHONE, input, 2, input[1] & 0xFF);
     assertThat(h.events(AlgEvent.HandshakeFailed.class)).noneMatch(f -> f.check().equals("internal"));
   }
@@ -70,9 +67,7 @@ class PhoneLegFuzzTest {
       return;
     }
     AlgHarness h = ALGS[input[0] & 3];
-    h.events.clear();
-    AlgSession session = h.alg.newSession(SessionAddresses.accepted(AlgHarness.PHONE,
-        AlgHarness.ALG_INSIDE), "test");
+    AlgSession session = LegFuzzing.newSession(h);
     LegFuzzing.feed(session, Leg.PHONE, input, 2, input[1] & 0xFF);
     assertThat(session.upstreamWanted()).as("upstream asked for without a handshake").isFalse();
     LegFuzzing.assertNoHandshakeAndClosedByTheTimeout(h, session);

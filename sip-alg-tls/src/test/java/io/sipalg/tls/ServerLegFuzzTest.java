@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.sipalg.api.session.AlgSession;
 import io.sipalg.api.session.Leg;
-import io.sipalg.api.session.SessionAddresses;
 
 /**
  * Coverage-guided fuzzing of what the SIP server side (the real server, or whoever sits on that
@@ -35,9 +34,7 @@ class ServerLegFuzzTest {
       return;
     }
     AlgHarness h = ALGS[input[0] & 1];
-    h.events.clear();
-    AlgSession session = h.alg.newSession(SessionAddresses.accepted(AlgHarness.PHONE,
-        AlgHarness.ALG_INSIDE), "test");
+    AlgSession session = LegFuzzing.newSession(h);
     assertThat(session.upstreamWanted()).isTrue();
     session.upstreamConnected(AlgHarness.ALG_OUTSIDE, AlgHarness.SERVER);
     LegFuzzing.drain(session); // the ClientHello
