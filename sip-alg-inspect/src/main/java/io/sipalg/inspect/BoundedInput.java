@@ -3,7 +3,7 @@ package io.sipalg.inspect;
 /**
  * A header value handed to a configured regular expression with a budget of character reads.
  * {@code java.util.regex} backtracks: it memoises the classic {@code (a+)+b}, but a pattern like
- * {@code (.*a){12}} still takes ~n^12 steps on {@code aaa...a!} (hours at 50 bytes), and the value
+ * {@code (.*a){12}} still takes ~n^12 steps on {@code aaa...a!} (past a minute at 49 bytes), and the value
  * comes from the network. Every read counts against one budget
  * shared by the sub-sequences the matcher takes; when it runs out, {@link Exhausted} ends the match.
  */

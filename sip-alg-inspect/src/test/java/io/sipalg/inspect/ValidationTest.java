@@ -439,7 +439,7 @@ class ValidationTest {
   }
 
   @Test
-  // without the step budget this match runs for hours: fail (in a thread left behind) instead
+  // without the step budget this match runs past the limit: fail (in a thread left behind) instead
   @org.junit.jupiter.api.Timeout(value = 60,
       threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
   void aBacktrackingCallIdRegexGivesUpAndDropsInsteadOfSpinning() {
