@@ -51,7 +51,7 @@ final class Params {
   static Params parse(byte[] b, int p, int end, byte stop, boolean decode, String key)
       throws BadSyntax {
     Params params = new Params(b, p, p, decode, key);
-    params.to = (int) scan(b, p, end, stop, decode, null, 0, VALIDATE, params);
+    params.to = (int) scan(b, p, end, stop, decode, null, VALIDATE, params);
     return params;
   }
 
@@ -84,7 +84,7 @@ final class Params {
    * @return the index where the list stopped (its end)
    */
   static int parse(byte[] b, int p, int end, byte stop, boolean decode) throws BadSyntax {
-    return (int) scan(b, p, end, stop, decode, null, 0, VALIDATE, null);
+    return (int) scan(b, p, end, stop, decode, null, VALIDATE, null);
   }
 
   boolean has(String name) {
@@ -131,7 +131,7 @@ final class Params {
       return NOT_FOUND;
     }
     try {
-      return scan(b, from, to, NO_STOP, decode, name, 0, mode, null);
+      return scan(b, from, to, NO_STOP, decode, name, mode, null);
     } catch (BadSyntax e) {
       throw new IllegalStateException("parameters were validated at parse time", e);
     }
@@ -140,7 +140,7 @@ final class Params {
   /** NAME_AT / VALUE_AT / SPAN_AT of the first parameter at or after {@code p}. */
   private long first(int p, int mode) {
     try {
-      return scan(b, p, to, NO_STOP, decode, null, 0, mode, null);
+      return scan(b, p, to, NO_STOP, decode, null, mode, null);
     } catch (BadSyntax e) {
       throw new IllegalStateException("parameters were validated at parse time", e);
     }
@@ -195,13 +195,13 @@ final class Params {
   /**
    * Walks the list from {@code p}. VALIDATE returns the stop index; VALUE_OF / SPAN_OF return the
    * packed value span (flag: empty) / {@code [";", end)} span of the parameter called
-   * {@code name}; NAME_AT / VALUE_AT / SPAN_AT those of the {@code nth} parameter; NOT_FOUND
-   * otherwise.
+   * {@code name}; NAME_AT / VALUE_AT / SPAN_AT those of the first parameter at {@code p};
+   * NOT_FOUND otherwise.
    * VALIDATE also notes the value span of {@code into}'s key parameter, if any.
    */
   private static long scan(byte[] b, int p, int end, byte stop, boolean decode, String name,
-      int nth, int mode, Params into) throws BadSyntax {
-    for (int index = 0; ; index++) {
+      int mode, Params into) throws BadSyntax {
+    while (true) {
       p = Lex.skipLws(b, p, end);
       if (p >= end || b[p] == stop && stop != NO_STOP) {
         return mode == VALIDATE ? p : NOT_FOUND;
@@ -256,12 +256,11 @@ final class Params {
           }
           break;
         case NAME_AT:
+          return pack(ns, ne);
         case VALUE_AT:
+          return pack(vs, ve);
         case SPAN_AT:
-          if (index == nth) {
-            return mode == NAME_AT ? pack(ns, ne) : mode == VALUE_AT ? pack(vs, ve) : pack(semi, ve);
-          }
-          break;
+          return pack(semi, ve);
         default:
           break;
       }
