@@ -145,38 +145,6 @@ final class Lex {
     return true;
   }
 
-  /**
-   * Case-insensitive equality of two strings folding A-Z only. {@code String.equalsIgnoreCase}
-   * also takes U+017F (long s) for {@code s}, U+0131 (dotless i) for {@code i} and U+212A (Kelvin)
-   * for {@code k}, so a %-escaped name could pass for a parameter it does not spell.
-   */
-  static boolean equalsIgnoreCaseAscii(String a, String b) {
-    if (a.length() != b.length()) {
-      return false;
-    }
-    for (int i = 0; i < a.length(); i++) {
-      if (lower(a.charAt(i)) != lower(b.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** {@code s} with A-Z lowered and every other character unchanged (see equalsIgnoreCaseAscii). */
-  static String lowerAscii(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c >= 'A' && c <= 'Z') {
-        char[] out = s.toCharArray();
-        for (int k = i; k < out.length; k++) {
-          out[k] = (char) lower(out[k]);
-        }
-        return new String(out);
-      }
-    }
-    return s;
-  }
-
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long ONES = 0x0101010101010101L;

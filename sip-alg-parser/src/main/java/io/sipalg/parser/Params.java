@@ -120,7 +120,7 @@ final class Params {
         break;
       }
       long name = first(high(span), NAME_AT);
-      m.put(Lex.lowerAscii(text(high(name), low(name))), value(first(high(span), VALUE_AT)));
+      m.put(AsciiCase.lower(text(high(name), low(name))), value(first(high(span), VALUE_AT)));
       p = low(span);
     }
     return Collections.unmodifiableMap(m);
@@ -172,7 +172,7 @@ final class Params {
   private static boolean nameIs(byte[] b, int ns, int ne, String name, boolean decode) {
     if (decode && Lex.indexOf(b, ns, ne, '%') >= 0) {
       try {
-        return Lex.equalsIgnoreCaseAscii(Uris.decode(b, ns, ne), name);
+        return AsciiCase.equalsIgnoreCase(Uris.decode(b, ns, ne), name);
       } catch (BadSyntax e) {
         throw new IllegalStateException("escapes were validated at parse time", e);
       }

@@ -1,5 +1,6 @@
 package io.sipalg.api.cert;
 
+import io.sipalg.parser.AsciiCase;
 import java.security.cert.X509Certificate;
 import java.util.Objects;
 import java.util.Optional;
@@ -76,24 +77,10 @@ public record Peer(String name, String ca, String subject, String cn) {
 
   private static boolean hasCommonName(X500Principal subject, String cn) {
     for (RDN rdn : X500Name.getInstance(subject.getEncoded()).getRDNs(BCStyle.CN)) {
-      if (asciiEqualsIgnoreCase(IETFUtils.valueToString(rdn.getFirst().getValue()), cn)) {
+      if (AsciiCase.equalsIgnoreCase(IETFUtils.valueToString(rdn.getFirst().getValue()), cn)) {
         return true;
       }
     }
     return false;
-  }
-
-  private static boolean asciiEqualsIgnoreCase(String a, String b) {
-    if (a.length() != b.length()) {
-      return false;
-    }
-    for (int i = 0; i < a.length(); i++) {
-      char x = a.charAt(i);
-      char y = b.charAt(i);
-      if (x != y && ((x | 0x20) != (y | 0x20) || (x | 0x20) < 'a' || (x | 0x20) > 'z')) {
-        return false;
-      }
-    }
-    return true;
   }
 }

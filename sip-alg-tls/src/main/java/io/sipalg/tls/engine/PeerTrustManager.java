@@ -1,5 +1,6 @@
 package io.sipalg.tls.engine;
 
+import io.sipalg.parser.AsciiCase;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;

@@ -1,5 +1,6 @@
 package io.sipalg.tls.engine;
 
+import io.sipalg.parser.AsciiCase;
 import io.sipalg.parser.IpLiteral;
 import java.net.InetAddress;
 import java.security.cert.CertificateParsingException;
