@@ -18,8 +18,8 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Where {@link ParserBenchmark#sipAlgFrameParseTouched}'s time goes: frame + parse, then exactly
- * one of the six reads it makes (or none, or framing alone). The cost of a read is its score's
- * time per message minus {@code none}'s.
+ * one of the six reads it makes (or none, all six, a minimal lower bound of the six, or framing
+ * alone). The cost of a read is its score's time per message minus {@code none}'s.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -29,13 +29,13 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(3)
 public class ParserBreakdownBenchmark {
   /** Which single read follows frame + parse. */
-  public enum Read { FRAME_ONLY, NONE, VIA_BRANCH, FROM_TAG, TO_HOST, CALL_ID, CSEQ, CONTACT_HOST }
+  public enum Read { FRAME_ONLY, NONE, VIA_BRANCH, FROM_TAG, TO_HOST, CALL_ID, CSEQ, CONTACT_HOST, ALL_SIX, MINIMAL_SIX }
 
   @Param({"REGISTER"})
   public SipSamples message;
 
   @Param({"FRAME_ONLY", "NONE", "VIA_BRANCH", "FROM_TAG", "TO_HOST", "CALL_ID", "CSEQ",
-      "CONTACT_HOST"})
+      "CONTACT_HOST", "ALL_SIX", "MINIMAL_SIX"})
   public Read read;
 
   private byte[] bytes;
@@ -61,6 +61,15 @@ public class ParserBreakdownBenchmark {
         case CALL_ID -> bh.consume(m.callId());
         case CSEQ -> bh.consume(m.cseq().number());
         case CONTACT_HOST -> bh.consume(m.contacts().get(0).uri().host());
+        case ALL_SIX -> {
+          bh.consume(m.topVia().branch());
+          bh.consume(m.from().tag());
+          bh.consume(m.to().uri().host());
+          bh.consume(m.callId());
+          bh.consume(m.cseq().number());
+          bh.consume(m.contacts().get(0).uri().host());
+        }
+        case MINIMAL_SIX -> bh.consume(io.sipalg.parser.MinimalTouch.touch(m));
         default -> bh.consume(m);
       }
     }
