@@ -1,21 +1,13 @@
 package io.sipalg.benchmarks;
 
-import io.sipalg.api.cert.CaCertificate;
 import io.sipalg.api.cert.CertificateStore;
-import io.sipalg.api.cert.LocalCertificate;
+import io.sipalg.api.cert.GeneratedCertificate;
 import io.sipalg.api.cert.Peer;
 import io.sipalg.api.cert.PeerGroup;
 import io.sipalg.tls.engine.JsseProvider;
-import java.math.BigInteger;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
@@ -24,19 +16,11 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManagerFactory;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * The benchmarks' PKI, generated in memory once per JVM (EC P-256, like examples/e2e/certs): a CA,
- * a server certificate for {@link #HOST} (used by the ALG's phone leg and by the simulated SIP
- * server) and a client certificate (the ALG's server leg). Also the simulated peers' engines and
+ * The benchmarks' PKI, generated in memory once per JVM ({@link GeneratedCertificate}, EC P-256,
+ * like examples/e2e/certs): a CA, a server certificate for {@link #HOST} (used by the ALG's phone
+ * leg and by the simulated SIP server) and a client certificate (the ALG's server leg). Also the simulated peers' engines and
  * the contexts of the raw relay, which uses the same {@link JsseProvider} as the ALG.
  */
 final class BenchPki {
@@ -44,23 +28,21 @@ final class BenchPki {
   static final char[] PASSWORD = "bench".toCharArray();
   private static final AtomicInteger PORTS = new AtomicInteger(20000);
 
-  static final KeyPair CA_KEYS = ec();
-  static final X509Certificate CA = certificate("CN=bench CA", CA_KEYS, null, true);
-  static final KeyPair SERVER_KEYS = ec();
-  static final X509Certificate SERVER = certificate("CN=" + HOST, SERVER_KEYS, HOST, false);
-  static final KeyPair CLIENT_KEYS = ec();
-  static final X509Certificate CLIENT = certificate("CN=alg-client", CLIENT_KEYS, null, false);
+  private static final GeneratedCertificate CA = GeneratedCertificate.builder()
+      .subject("CN=bench CA").certificateAuthority(0).build();
+  private static final GeneratedCertificate SERVER = GeneratedCertificate.builder()
+      .subject("CN=" + HOST).dnsName(HOST).signedBy(CA).build();
+  private static final GeneratedCertificate CLIENT = GeneratedCertificate.builder()
+      .subject("CN=alg-client").signedBy(CA).build();
 
   private BenchPki() {}
 
   /** The ALG's certificates: alg-server (phone leg), alg-client (server leg), CA, peer groups. */
   static CertificateStore store() {
     CertificateStore store = new CertificateStore();
-    store.putLocal(LocalCertificate.of("alg-server", new X509Certificate[] {SERVER, CA},
-        SERVER_KEYS.getPrivate(), ""));
-    store.putLocal(LocalCertificate.of("alg-client", new X509Certificate[] {CLIENT, CA},
-        CLIENT_KEYS.getPrivate(), ""));
-    store.putCa(new CaCertificate("bench-ca", CA));
+    store.putLocal(SERVER.toLocalCertificate("alg-server"));
+    store.putLocal(CLIENT.toLocalCertificate("alg-client"));
+    store.putCa(CA.toCaCertificate("bench-ca"));
     store.putPeer(Peer.of("sip-server", "bench-ca"));
     store.putPeerGroup(PeerGroup.of("servers", "sip-server"));
     return store;
@@ -68,12 +50,12 @@ final class BenchPki {
 
   /** A context presenting the server certificate (simulated SIP server, raw relay's phone side). */
   static SSLContext serverContext(JsseProvider provider) {
-    return context(provider, SERVER_KEYS.getPrivate(), new X509Certificate[] {SERVER, CA});
+    return context(provider, SERVER.privateKey(), SERVER.chain());
   }
 
   /** A context presenting the client certificate (raw relay's server side). */
   static SSLContext clientContext(JsseProvider provider) {
-    return context(provider, CLIENT_KEYS.getPrivate(), new X509Certificate[] {CLIENT, CA});
+    return context(provider, CLIENT.privateKey(), CLIENT.chain());
   }
 
   /** A context without a certificate, trusting the CA (the simulated phone). */
@@ -93,7 +75,7 @@ final class BenchPki {
       }
       KeyStore trust = KeyStore.getInstance("PKCS12");
       trust.load(null, null);
-      trust.setCertificateEntry("ca", CA);
+      trust.setCertificateEntry("ca", CA.certificate());
       TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX", provider.provider());
       tmf.init(trust);
       return provider.newContext(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers());
@@ -140,37 +122,6 @@ final class BenchPki {
     TlsCase(String protocol, String suite) {
       this.protocol = protocol;
       this.suite = suite;
-    }
-  }
-
-  private static KeyPair ec() {
-    try {
-      KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-      g.initialize(new ECGenParameterSpec("secp256r1"));
-      return g.generateKeyPair();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static X509Certificate certificate(String dn, KeyPair keys, String dnsName, boolean ca) {
-    try {
-      Instant now = Instant.now();
-      X500Name issuer = ca ? new X500Name(dn)
-          : X500Name.getInstance(CA.getSubjectX500Principal().getEncoded());
-      JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer,
-          BigInteger.valueOf(System.nanoTime()), Date.from(now.minus(Duration.ofDays(1))),
-          Date.from(now.plus(Duration.ofDays(30))), new X500Name(dn), keys.getPublic());
-      b.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
-      if (dnsName != null) {
-        b.addExtension(Extension.subjectAlternativeName, false,
-            new GeneralNames(new GeneralName(GeneralName.dNSName, dnsName)));
-      }
-      PrivateKey signer = ca ? keys.getPrivate() : CA_KEYS.getPrivate();
-      return new JcaX509CertificateConverter().getCertificate(
-          b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer)));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
     }
   }
 }

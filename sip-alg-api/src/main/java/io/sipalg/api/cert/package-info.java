@@ -6,7 +6,8 @@
  * <p>{@link io.sipalg.api.cert.CertificateImporter} loads keys and certificates (PEM in all common
  * encodings, encrypted or not, and PKCS#12) and checks passwords, key/certificate pairs and validity
  * dates; {@link io.sipalg.api.cert.CertificateStore} holds them by name, is thread-safe and can be
- * changed while sessions run.
+ * changed while sessions run. {@link io.sipalg.api.cert.GeneratedCertificate} makes throwaway CAs
+ * and certificates in memory for tests, demos and lab set-ups.
  *
  * <pre>{@code
  * CertificateImporter importer = new CertificateImporter(Clock.systemUTC());

@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CertificateImporterTest {
   static final char[] SECRET = "secret".toCharArray();
-  static final TestCerts.Issued CA = TestCerts.ca("Test CA");
-  static final TestCerts.Issued LEAF = TestCerts.leaf(CA, "CN=sip.example.com,O=Example");
+  static final GeneratedCertificate CA = TestCerts.ca("Test CA");
+  static final GeneratedCertificate LEAF = TestCerts.leaf(CA, "CN=sip.example.com,O=Example");
 
   final CertificateImporter importer = CertificateImporter.withSystemClock();
 
@@ -74,7 +74,7 @@ class CertificateImporterTest {
 
   @Test
   void keysEncryptedWithBcpkixWriters() {
-    TestCerts.Issued rsa = TestCerts.rsaLeaf(CA, "rsa");
+    GeneratedCertificate rsa = TestCerts.rsaLeaf(CA, "rsa");
     String p8 = TestCerts.encryptedPkcs8(LEAF.privateKey(), "pw");
     String trad = TestCerts.traditionalEncrypted(rsa.privateKey(), "pw");
     assertThat(p8).contains("BEGIN ENCRYPTED PRIVATE KEY");
@@ -91,7 +91,7 @@ class CertificateImporterTest {
   @Test
   void chainAndKeyInOnePemText() {
     LocalCertificate c = importer.importPem("x",
-        LEAF.certificatePem() + CA.certificatePem() + LEAF.keyPem(), null, null, "");
+        LEAF.certificatePem() + CA.certificatePem() + LEAF.privateKeyPem(), null, null, "");
     assertThat(c.chain()).containsExactly(LEAF.certificate(), CA.certificate());
   }
 
@@ -125,9 +125,9 @@ class CertificateImporterTest {
 
   @Test
   void keyThatDoesNotMatchTheCertificate() {
-    TestCerts.Issued other = TestCerts.leaf(CA, "other");
+    GeneratedCertificate other = TestCerts.leaf(CA, "other");
     assertThatThrownBy(
-            () -> importer.importPem("Server_cert", LEAF.certificatePem(), other.keyPem(), null, ""))
+            () -> importer.importPem("Server_cert", LEAF.certificatePem(), other.privateKeyPem(), null, ""))
         .isInstanceOfSatisfying(CertificateStoreException.class,
             e -> assertThat(e.entryName()).isEqualTo("Server_cert"))
         .hasMessageStartingWith("the private key of local certificate 'Server_cert' does not match"
@@ -140,26 +140,26 @@ class CertificateImporterTest {
   @Test
   void expiredAndNotYetValidAgainstTheClock() {
     Instant now = Instant.now();
-    TestCerts.Issued expired = TestCerts.leaf(CA, "old", now.minus(Duration.ofDays(30)),
+    GeneratedCertificate expired = TestCerts.leaf(CA, "old", now.minus(Duration.ofDays(30)),
         now.minus(Duration.ofDays(1)));
-    TestCerts.Issued future = TestCerts.leaf(CA, "new", now.plus(Duration.ofDays(1)),
+    GeneratedCertificate future = TestCerts.leaf(CA, "new", now.plus(Duration.ofDays(1)),
         now.plus(Duration.ofDays(30)));
     assertThatThrownBy(
-            () -> importer.importPem("Old", expired.certificatePem(), expired.keyPem(), null, ""))
+            () -> importer.importPem("Old", expired.certificatePem(), expired.privateKeyPem(), null, ""))
         .isInstanceOf(CertificateStoreException.class)
         .hasMessageStartingWith("local certificate 'Old' has expired: certificate CN=old was valid"
             + " until ")
         .hasMessageEndingWith(": import a renewed certificate");
     assertThatThrownBy(
-            () -> importer.importPem("New", future.certificatePem(), future.keyPem(), null, ""))
+            () -> importer.importPem("New", future.certificatePem(), future.privateKeyPem(), null, ""))
         .hasMessageStartingWith("local certificate 'New' is not yet valid: certificate CN=new is"
             + " valid from ");
     // with a clock inside their validity, both load
     Clock then = Clock.fixed(now.minus(Duration.ofDays(10)), ZoneOffset.UTC);
-    new CertificateImporter(then).importPem("Old", expired.certificatePem(), expired.keyPem(),
+    new CertificateImporter(then).importPem("Old", expired.certificatePem(), expired.privateKeyPem(),
         null, "");
     Clock later = Clock.fixed(now.plus(Duration.ofDays(10)), ZoneOffset.UTC);
-    new CertificateImporter(later).importPem("New", future.certificatePem(), future.keyPem(),
+    new CertificateImporter(later).importPem("New", future.certificatePem(), future.privateKeyPem(),
         null, "");
   }
 
@@ -172,17 +172,17 @@ class CertificateImporterTest {
 
   @Test
   void unparseablePem() {
-    assertThatThrownBy(() -> importer.importPem("Bad", "hello", LEAF.keyPem(), null, ""))
+    assertThatThrownBy(() -> importer.importPem("Bad", "hello", LEAF.privateKeyPem(), null, ""))
         .isInstanceOf(CertificateStoreException.class)
         .hasMessage("the certificate of local certificate 'Bad' is not PEM: paste the whole"
             + " -----BEGIN ... -----END ... block");
     assertThatThrownBy(() -> importer.importPem("Bad",
-            "-----BEGIN CERTIFICATE-----\n@@@@\n-----END CERTIFICATE-----\n", LEAF.keyPem(), null,
+            "-----BEGIN CERTIFICATE-----\n@@@@\n-----END CERTIFICATE-----\n", LEAF.privateKeyPem(), null,
             ""))
         .hasMessageStartingWith("the certificate of local certificate 'Bad' is not valid PEM");
     assertThatThrownBy(() -> importer.importPem("Bad", LEAF.certificatePem(), null, null, ""))
         .hasMessageStartingWith("no private key found in the PEM text of local certificate 'Bad'");
-    assertThatThrownBy(() -> importer.importPem("Bad", LEAF.keyPem(), LEAF.keyPem(), null, ""))
+    assertThatThrownBy(() -> importer.importPem("Bad", LEAF.privateKeyPem(), LEAF.privateKeyPem(), null, ""))
         .hasMessageStartingWith("no certificate found in the PEM text of local certificate 'Bad'");
     assertThatThrownBy(() -> importer.importCa("CA", ""))
         .hasMessage("CA certificate 'CA' has no certificate: set it");
@@ -243,7 +243,7 @@ class CertificateImporterTest {
   @Test
   void toStringNeverShowsTheKey() {
     LocalCertificate c =
-        importer.importPem("x", LEAF.certificatePem(), LEAF.keyPem(), null, "");
+        importer.importPem("x", LEAF.certificatePem(), LEAF.privateKeyPem(), null, "");
     assertThat(c.toString()).startsWith("LocalCertificate \"x\" {subject CN=sip.example.com")
         .doesNotContain("PRIVATE");
   }

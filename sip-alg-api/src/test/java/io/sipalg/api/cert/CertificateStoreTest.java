@@ -10,13 +10,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class CertificateStoreTest {
-  static final TestCerts.Issued CA1 = TestCerts.ca("CA one");
-  static final TestCerts.Issued CA2 = TestCerts.ca("CA two");
-  static final TestCerts.Issued A = TestCerts.leaf(CA1, "CN=phone-a,O=Example");
-  static final TestCerts.Issued B = TestCerts.leaf(CA1, "CN=phone-b,O=Example");
-  static final TestCerts.Issued C = TestCerts.leaf(CA2, "CN=phone-c,O=Other");
+  static final GeneratedCertificate CA1 = TestCerts.ca("CA one");
+  static final GeneratedCertificate CA2 = TestCerts.ca("CA two");
+  static final GeneratedCertificate A = TestCerts.leaf(CA1, "CN=phone-a,O=Example");
+  static final GeneratedCertificate B = TestCerts.leaf(CA1, "CN=phone-b,O=Example");
+  static final GeneratedCertificate C = TestCerts.leaf(CA2, "CN=phone-c,O=Other");
 
-  static LocalCertificate local(String name, TestCerts.Issued i) {
+  static LocalCertificate local(String name, GeneratedCertificate i) {
     return LocalCertificate.of(name, new java.security.cert.X509Certificate[] {i.certificate()},
         i.privateKey(), "");
   }
@@ -134,7 +134,7 @@ class CertificateStoreTest {
     assertThat(new Peer("p", "CA1", "", "PHONE-A").acceptsName(A.certificate())).isTrue();
     assertThat(new Peer("p", "CA1", "", "phone").acceptsName(A.certificate())).isFalse();
     // only A-Z fold: U+0131 (dotless i) upper-cases to 'I', so equalsIgnoreCase took it for 'i'
-    TestCerts.Issued dotless = TestCerts.leaf(TestCerts.ca("CA9"), "CN=\u0131p-phone,O=Example");
+    GeneratedCertificate dotless = TestCerts.leaf(TestCerts.ca("CA9"), "CN=\u0131p-phone,O=Example");
     assertThat(new Peer("p", "CA9", "", "ip-phone").acceptsName(dotless.certificate())).isFalse();
     assertThat(new Peer("p", "CA9", "", "IP-PHONE").acceptsName(
         TestCerts.leaf(TestCerts.ca("CA9"), "CN=ip-Phone,O=Example").certificate())).isTrue();
@@ -163,7 +163,7 @@ class CertificateStoreTest {
             + " certificate ca");
   }
 
-  private static java.security.cert.X509Certificate[] chain(TestCerts.Issued... certs) {
+  private static java.security.cert.X509Certificate[] chain(GeneratedCertificate... certs) {
     java.security.cert.X509Certificate[] out = new java.security.cert.X509Certificate[certs.length];
     for (int i = 0; i < certs.length; i++) {
       out[i] = certs[i].certificate();

@@ -4,25 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
-import java.util.concurrent.atomic.AtomicLong;
-import javax.security.auth.x500.X500Principal;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JcaMiscPEMGenerator;
@@ -31,7 +18,6 @@ import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
 import org.bouncycastle.openssl.jcajce.JcePEMEncryptorBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * Throwaway certificates for tests, generated with bcpkix at test time (EC P-256, fast), plus access
@@ -39,98 +25,34 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  */
 public final class TestCerts {
   private static final BouncyCastleProvider BC = new BouncyCastleProvider();
-  private static final AtomicLong SERIAL = new AtomicLong(System.nanoTime());
-
-  /** A certificate with its key pair. */
-  public record Issued(X509Certificate certificate, KeyPair keys) {
-    /** The certificate as PEM. */
-    public String certificatePem() {
-      return pem(certificate);
-    }
-
-    /** The private key as unencrypted PKCS#8 PEM ({@code BEGIN PRIVATE KEY}). */
-    public String keyPem() {
-      try {
-        return pem(new JcaPKCS8Generator(keys.getPrivate(), null).generate());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    /** The private key. */
-    public PrivateKey privateKey() {
-      return keys.getPrivate();
-    }
-  }
 
   private TestCerts() {}
 
-  /** A new EC P-256 key pair. */
-  public static KeyPair ecKeyPair() {
-    try {
-      KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-      g.initialize(new ECGenParameterSpec("secp256r1"));
-      return g.generateKeyPair();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** A new RSA-2048 key pair (slow: use sparingly). */
-  public static KeyPair rsaKeyPair() {
-    try {
-      KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-      g.initialize(2048);
-      return g.generateKeyPair();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   /** A leaf with an RSA key issued by {@code ca}, valid from a day ago for a year. */
-  public static Issued rsaLeaf(Issued ca, String subject) {
-    KeyPair keys = rsaKeyPair();
-    String issuer = ca.certificate().getSubjectX500Principal().getName();
-    return new Issued(build(subject, issuer, keys, ca.privateKey(), false,
-        Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(365))), keys);
+  public static GeneratedCertificate rsaLeaf(GeneratedCertificate ca, String subject) {
+    return year().rsa(2048).subject(subject).signedBy(ca).build();
   }
 
   /** A self-signed CA valid from a day ago for a year. */
-  public static Issued ca(String cn) {
-    KeyPair keys = ecKeyPair();
-    return new Issued(
-        build(cn, cn, keys, keys.getPrivate(), true, Instant.now().minus(Duration.ofDays(1)),
-            Instant.now().plus(Duration.ofDays(365))),
-        keys);
+  public static GeneratedCertificate ca(String cn) {
+    return year().subject(cn).certificateAuthority(1).build();
   }
 
   /** A leaf issued by {@code ca}, valid from a day ago for a year. */
-  public static Issued leaf(Issued ca, String subject) {
-    return leaf(ca, subject, Instant.now().minus(Duration.ofDays(1)),
-        Instant.now().plus(Duration.ofDays(365)));
+  public static GeneratedCertificate leaf(GeneratedCertificate ca, String subject) {
+    return year().subject(subject).signedBy(ca).build();
   }
 
   /** A leaf issued by {@code ca} with the given validity. */
-  public static Issued leaf(Issued ca, String subject, Instant notBefore, Instant notAfter) {
-    KeyPair keys = ecKeyPair();
-    String issuer = ca.certificate().getSubjectX500Principal().getName();
-    return new Issued(
-        build(subject, issuer, keys, ca.privateKey(), false, notBefore, notAfter), keys);
+  public static GeneratedCertificate leaf(GeneratedCertificate ca, String subject,
+      Instant notBefore, Instant notAfter) {
+    return GeneratedCertificate.builder().subject(subject).validity(notBefore, notAfter)
+        .signedBy(ca).build();
   }
 
-  private static X509Certificate build(String subject, String issuer, KeyPair keys,
-      PrivateKey signer, boolean isCa, Instant notBefore, Instant notAfter) {
-    try {
-      JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(
-          new X500Principal(issuer.contains("=") ? issuer : "CN=" + issuer),
-          BigInteger.valueOf(SERIAL.incrementAndGet()), Date.from(notBefore), Date.from(notAfter),
-          new X500Principal(subject.contains("=") ? subject : "CN=" + subject), keys.getPublic());
-      b.addExtension(Extension.basicConstraints, true, new BasicConstraints(isCa));
-      return new JcaX509CertificateConverter().getCertificate(
-          b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer)));
-    } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
-      throw new IllegalStateException(e);
-    }
+  private static GeneratedCertificate.Builder year() {
+    return GeneratedCertificate.builder().validity(Instant.now().minus(Duration.ofDays(1)),
+        Instant.now().plus(Duration.ofDays(365)));
   }
 
   /** PEM of certificates, keys or other bcpkix-writable objects. */

@@ -1,5 +1,6 @@
 package io.sipalg.api.config;
 
+import io.sipalg.api.cert.GeneratedCertificate;
 import io.sipalg.api.cert.TestCerts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,14 +18,14 @@ final class ConfigFixtures {
    * with file keys.
    */
   static String generatedCertificates(Path dir) {
-    TestCerts.Issued ca = TestCerts.ca("Generated CA");
-    TestCerts.Issued server = TestCerts.leaf(ca, "CN=sip.example.com,O=Example");
-    TestCerts.Issued client = TestCerts.leaf(ca, "CN=alg-client,O=Example");
+    GeneratedCertificate ca = TestCerts.ca("Generated CA");
+    GeneratedCertificate server = TestCerts.leaf(ca, "CN=sip.example.com,O=Example");
+    GeneratedCertificate client = TestCerts.leaf(ca, "CN=alg-client,O=Example");
     write(dir.resolve("ca.pem"), ca.certificatePem());
     write(dir.resolve("server.pem"), server.certificatePem() + ca.certificatePem());
     write(dir.resolve("server.key"), TestCerts.encryptedPkcs8(server.privateKey(), "s3cret"));
     write(dir.resolve("client.pem"), client.certificatePem());
-    write(dir.resolve("client.key"), client.keyPem());
+    write(dir.resolve("client.key"), client.privateKeyPem());
     return String.join("\n",
         "#config-version=FGT60F-7.2.8-FW-build1639:opmode=0:vdom=0",
         "config vpn certificate ca",

@@ -3,6 +3,7 @@ package io.sipalg.api.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sipalg.api.cert.GeneratedCertificate;
 import io.sipalg.api.cert.TestCerts;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -321,8 +322,8 @@ class FortiConfigErrorTest {
 
   @Test
   void keyThatDoesNotMatch() {
-    TestCerts.Issued a = TestCertsWriter.plainServer(dir);
-    ConfigFixtures.write(dir.resolve("other.key"), TestCerts.leaf(TestCerts.ca("x"), "y").keyPem());
+    GeneratedCertificate a = TestCertsWriter.plainServer(dir);
+    ConfigFixtures.write(dir.resolve("other.key"), TestCerts.leaf(TestCerts.ca("x"), "y").privateKeyPem());
     assertError("config vpn certificate local\n  edit S\n    set certificate-file \"plain.pem\"\n"
         + "    set private-key-file \"other.key\"\n  next\nend\n",
         "4:26: the private key of local certificate 'S' does not match its certificate"

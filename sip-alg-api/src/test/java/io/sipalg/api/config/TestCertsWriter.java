@@ -1,5 +1,6 @@
 package io.sipalg.api.config;
 
+import io.sipalg.api.cert.GeneratedCertificate;
 import io.sipalg.api.cert.TestCerts;
 import java.nio.file.Path;
 
@@ -8,11 +9,11 @@ final class TestCertsWriter {
   private TestCertsWriter() {}
 
   /** Writes plain.pem / plain.key (unencrypted) issued by a new CA, and plain-ca.pem. */
-  static TestCerts.Issued plainServer(Path dir) {
-    TestCerts.Issued ca = TestCerts.ca("Plain CA");
-    TestCerts.Issued leaf = TestCerts.leaf(ca, "plain");
+  static GeneratedCertificate plainServer(Path dir) {
+    GeneratedCertificate ca = TestCerts.ca("Plain CA");
+    GeneratedCertificate leaf = TestCerts.leaf(ca, "plain");
     ConfigFixtures.write(dir.resolve("plain.pem"), leaf.certificatePem());
-    ConfigFixtures.write(dir.resolve("plain.key"), leaf.keyPem());
+    ConfigFixtures.write(dir.resolve("plain.key"), leaf.privateKeyPem());
     ConfigFixtures.write(dir.resolve("plain-ca.pem"), ca.certificatePem());
     return leaf;
   }

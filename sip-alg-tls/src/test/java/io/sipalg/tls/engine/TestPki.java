@@ -3,22 +3,19 @@ package io.sipalg.tls.engine;
 import io.sipalg.api.SslPfs;
 import io.sipalg.api.SslAlgorithm;
 import io.sipalg.api.TlsVersion;
-import java.math.BigInteger;
+import io.sipalg.api.cert.GeneratedCertificate;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -26,15 +23,6 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.TrustManager;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * Test certificates (generated once per JVM with bcpkix) and cached SSLContexts. Its static
@@ -49,7 +37,6 @@ final class TestPki {
   static final String HOST = "sip.example.test";
   static final int PORT = 5061;
   private static final char[] PASSWORD = "test".toCharArray();
-  private static final AtomicLong SERIAL = new AtomicLong(1000);
   private static final AtomicLong PORTS = new AtomicLong(20000);
 
   /** A certificate with its key and chain. */
@@ -59,38 +46,42 @@ final class TestPki {
     }
   }
 
-  static final KeyPair CA_KEYS = ec();
-  static final X509Certificate CA = selfSigned("CN=sip-alg test CA", CA_KEYS);
-  static final KeyPair OTHER_CA_KEYS = ec();
-  static final X509Certificate OTHER_CA = selfSigned("CN=untrusted CA", OTHER_CA_KEYS);
+  private static final GeneratedCertificate ROOT = ca("CN=sip-alg test CA");
+  private static final GeneratedCertificate OTHER_ROOT = ca("CN=untrusted CA");
+  static final X509Certificate CA = ROOT.certificate();
+  static final X509Certificate OTHER_CA = OTHER_ROOT.certificate();
 
-  static final Credential SERVER_EC = issue("server-ec", ec(), "CN=" + HOST, CA, CA_KEYS,
-      valid(), dns(HOST), ip("127.0.0.1"));
-  static final Credential SERVER_RSA = issue("server-rsa", rsa(), "CN=" + HOST, CA, CA_KEYS,
-      valid(), dns(HOST), ip("127.0.0.1"));
-  static final Credential CLIENT = issue("client", ec(), "CN=phone-1,O=sip-alg test", CA, CA_KEYS,
-      valid());
-  static final Credential EXPIRED = issue("expired", ec(), "CN=" + HOST, CA, CA_KEYS,
-      new Instant[] {Instant.now().minus(Duration.ofDays(30)), Instant.now().minus(Duration.ofDays(1))},
-      dns(HOST));
-  static final Credential WRONG_NAME = issue("wrong-name", ec(), "CN=other.example.test", CA,
-      CA_KEYS, valid(), dns("other.example.test"));
-  static final Credential UNTRUSTED = issue("untrusted", ec(), "CN=" + HOST, OTHER_CA,
-      OTHER_CA_KEYS, valid(), dns(HOST));
-  static final Credential SIP_URI_ONLY = issue("sip-uri", ec(), "CN=SIP service", CA, CA_KEYS,
-      valid(), new GeneralName(GeneralName.uniformResourceIdentifier, "sip:" + HOST));
+  static final Credential SERVER_EC = issue("server-ec", leaf("CN=" + HOST).dnsName(HOST)
+      .ipAddress("127.0.0.1"));
+  static final Credential SERVER_RSA = issue("server-rsa", leaf("CN=" + HOST).rsa(2048)
+      .dnsName(HOST).ipAddress("127.0.0.1"));
+  static final Credential CLIENT = issue("client", leaf("CN=phone-1,O=sip-alg test"));
+  static final Credential EXPIRED = issue("expired", leaf("CN=" + HOST).dnsName(HOST)
+      .validity(Instant.now().minus(Duration.ofDays(30)), Instant.now().minus(Duration.ofDays(1))));
+  static final Credential WRONG_NAME = issue("wrong-name", leaf("CN=other.example.test")
+      .dnsName("other.example.test"));
+  static final Credential UNTRUSTED = issue("untrusted", leaf("CN=" + HOST).dnsName(HOST)
+      .signedBy(OTHER_ROOT));
+  static final Credential SIP_URI_ONLY = issue("sip-uri", leaf("CN=SIP service")
+      .uri("sip:" + HOST));
 
   /** An EC server certificate from the test CA with the given subject and alternative names. */
-  static X509Certificate serverCertificate(String dn, GeneralName... sans) {
-    return issue("custom", ec(), dn, CA, CA_KEYS, valid(), sans).cert();
+  @SafeVarargs
+  static X509Certificate serverCertificate(String dn,
+      UnaryOperator<GeneratedCertificate.Builder>... names) {
+    GeneratedCertificate.Builder b = leaf(dn);
+    for (UnaryOperator<GeneratedCertificate.Builder> name : names) {
+      b = name.apply(b);
+    }
+    return b.build().certificate();
   }
 
-  static GeneralName dnsName(String name) {
-    return dns(name);
+  static UnaryOperator<GeneratedCertificate.Builder> dnsName(String name) {
+    return b -> b.dnsName(name);
   }
 
-  static GeneralName uri(String uri) {
-    return new GeneralName(GeneralName.uniformResourceIdentifier, uri);
+  static UnaryOperator<GeneratedCertificate.Builder> uri(String uri) {
+    return b -> b.uri(uri);
   }
 
   private static final Map<String, SSLContext> CONTEXTS = new ConcurrentHashMap<>();
@@ -190,71 +181,22 @@ final class TestPki {
 
   // ------------------------------------------------------------------ generation
 
-  private static Instant[] valid() {
-    return new Instant[] {Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(30))};
+  private static GeneratedCertificate ca(String dn) {
+    return GeneratedCertificate.builder().subject(dn).certificateAuthority(0)
+        .validity(Instant.now().minus(Duration.ofDays(2)), Instant.now().plus(Duration.ofDays(365)))
+        .build();
   }
 
-  private static GeneralName dns(String name) {
-    return new GeneralName(GeneralName.dNSName, name);
+  /** An EC leaf of the test CA, valid from a day ago for 30 days unless changed. */
+  private static GeneratedCertificate.Builder leaf(String dn) {
+    return GeneratedCertificate.builder().subject(dn).signedBy(ROOT)
+        .validity(Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(30)));
   }
 
-  private static GeneralName ip(String ip) {
-    return new GeneralName(GeneralName.iPAddress, ip);
-  }
-
-  private static KeyPair ec() {
-    try {
-      KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-      g.initialize(new ECGenParameterSpec("secp256r1"));
-      return g.generateKeyPair();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static KeyPair rsa() {
-    try {
-      KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-      g.initialize(2048);
-      return g.generateKeyPair();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static X509Certificate selfSigned(String dn, KeyPair keys) {
-    try {
-      X500Name name = new X500Name(dn);
-      JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(name,
-          BigInteger.valueOf(SERIAL.incrementAndGet()), Date.from(Instant.now().minus(Duration.ofDays(2))),
-          Date.from(Instant.now().plus(Duration.ofDays(365))), name, keys.getPublic());
-      b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-      b.addExtension(Extension.keyUsage, true,
-          new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-      return new JcaX509CertificateConverter().getCertificate(
-          b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static Credential issue(String name, KeyPair keys, String dn, X509Certificate issuer,
-      KeyPair issuerKeys, Instant[] validity, GeneralName... sans) {
-    try {
-      JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(
-          X500Name.getInstance(issuer.getSubjectX500Principal().getEncoded()),
-          BigInteger.valueOf(SERIAL.incrementAndGet()), Date.from(validity[0]),
-          Date.from(validity[1]), new X500Name(dn), keys.getPublic());
-      b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-      if (sans.length > 0) {
-        b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(sans));
-      }
-      X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
-          b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate())));
-      return new Credential(name, keys.getPrivate(), cert, issuer);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+  private static Credential issue(String name, GeneratedCertificate.Builder builder) {
+    GeneratedCertificate cert = builder.build();
+    X509Certificate[] chain = cert.chain();
+    return new Credential(name, cert.privateKey(), chain[0], chain[1]);
   }
 
   static List<String> list(String... items) {
