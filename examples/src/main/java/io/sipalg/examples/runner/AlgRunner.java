@@ -64,7 +64,7 @@ public final class AlgRunner implements AutoCloseable {
       threads.add(thread);
       thread.start();
     }
-    Acceptor acceptor = new Acceptor(server, loops, this::open);
+    Acceptor acceptor = new Acceptor(server::accept, loops, this::open);
     CountDownLatch registered = new CountDownLatch(1);
     loops.get(0)
         .execute(

@@ -26,11 +26,16 @@ final class EventLoop implements Runnable {
   /** A deadline for one connection; stale entries (the connection moved its deadline) are skipped. */
   private record Timer(long deadlineNanos, ProxiedConnection connection) {}
 
+  /** A task to run on the loop's thread once its deadline has passed. */
+  private record DelayedTask(long deadlineNanos, Runnable task) {}
+
   private final String name;
   private final Selector selector;
   private final LongSupplier ticker;
   private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
   private final PriorityQueue<Timer> timers =
+      new PriorityQueue<>((a, b) -> Long.compare(a.deadlineNanos, b.deadlineNanos));
+  private final PriorityQueue<DelayedTask> delayed =
       new PriorityQueue<>((a, b) -> Long.compare(a.deadlineNanos, b.deadlineNanos));
   private final Set<ProxiedConnection> connections = new HashSet<>();
   /** Shared by every connection of this loop: reads are consumed before the next one starts. */
@@ -103,6 +108,11 @@ final class EventLoop implements Runnable {
     }
   }
 
+  /** Runs {@code task} on the loop's thread once {@link #now()} reaches {@code deadlineNanos}. */
+  void runAt(long deadlineNanos, Runnable task) {
+    execute(() -> delayed.add(new DelayedTask(deadlineNanos, task)));
+  }
+
   void stop() {
     stopped = true;
     selector.wakeup();
@@ -117,7 +127,7 @@ final class EventLoop implements Runnable {
         for (SelectionKey key : selector.selectedKeys()) {
           Object attachment = key.attachment();
           if (attachment instanceof Acceptor acceptor) {
-            acceptor.accept();
+            acceptor.accept(key);
           } else if (attachment instanceof ProxiedConnection connection) {
             guarded(connection, () -> connection.onReady(key));
           }
@@ -154,11 +164,13 @@ final class EventLoop implements Runnable {
 
   private long selectTimeoutMillis() {
     Timer next = timers.peek();
-    if (next == null) {
+    DelayedTask task = delayed.peek();
+    if (next == null && task == null) {
       return 0; // no timer: block until I/O or a task
     }
-    long millis = Math.max(1, (next.deadlineNanos - now() + 999_999) / 1_000_000);
-    return millis;
+    long deadline = Math.min(next == null ? Long.MAX_VALUE : next.deadlineNanos,
+        task == null ? Long.MAX_VALUE : task.deadlineNanos);
+    return Math.max(1, (deadline - now() + 999_999) / 1_000_000);
   }
 
   private void runTasks() {
@@ -174,6 +186,14 @@ final class EventLoop implements Runnable {
 
   private void fireTimers() {
     long now = now();
+    while (!delayed.isEmpty() && delayed.peek().deadlineNanos <= now) {
+      Runnable task = delayed.poll().task();
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        log.error("{}: delayed task failed", name, e);
+      }
+    }
     while (!timers.isEmpty() && timers.peek().deadlineNanos <= now) {
       Timer timer = timers.poll();
       if (timer.connection.isDueAt(timer.deadlineNanos)) {
