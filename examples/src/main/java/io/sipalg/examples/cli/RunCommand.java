@@ -79,6 +79,12 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (threads != null && threads < 1) {
+      return usageError(err, "--threads must be at least 1, was " + threads);
+    }
+    if (statsInterval < 1) {
+      return usageError(err, "--stats-interval must be at least 1 second, was " + statsInterval);
+    }
     FortiConfig parsed;
     try {
       parsed = FortiConfigReader.read(config);

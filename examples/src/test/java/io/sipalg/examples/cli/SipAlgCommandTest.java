@@ -41,4 +41,16 @@ class SipAlgCommandTest {
     assertThat(execute()).isEqualTo(2);
     assertThat(err.toString()).contains("Missing subcommand");
   }
+
+  @Test
+  void runRefusesNonPositiveThreadsAndStatsIntervalBeforeListening() {
+    assertThat(execute("run", "--config", "alg.conf", "--upstream", "127.0.0.1:5061",
+        "--threads", "0")).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("--threads must be at least 1, was 0" + System.lineSeparator());
+    assertThat(execute("run", "--config", "alg.conf", "--upstream", "127.0.0.1:5061",
+        "--stats-interval", "-3")).isEqualTo(2);
+    assertThat(err.toString()).endsWith("--stats-interval must be at least 1 second, was -3"
+        + System.lineSeparator());
+    assertThat(out.toString()).doesNotContain("listening");
+  }
 }
