@@ -2,6 +2,7 @@ package io.sipalg.examples.cli;
 
 import io.sipalg.parser.MessageCheck;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
     description = "Parse SIP messages from files and report OK or INVALID for each.")
 final class ParseCommand implements Callable<Integer> {
   /** Files larger than this cannot be one SIP message over TLS worth reading. */
-  private static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+  private static final int MAX_FILE_BYTES = 16 * 1024 * 1024;
 
   @Spec CommandSpec spec;
 
@@ -44,11 +45,14 @@ final class ParseCommand implements Callable<Integer> {
   }
 
   private static String verdictOf(Path file) {
-    try {
-      if (Files.size(file) > MAX_FILE_BYTES) {
+    // Read at most one byte past the limit instead of trusting the size the file system reports:
+    // a device or a pipe (/dev/zero, <(yes)) reports 0 and never ends.
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+      if (bytes.length > MAX_FILE_BYTES) {
         return "INVALID file larger than " + MAX_FILE_BYTES + " bytes";
       }
-      return MessageCheck.verdict(Files.readAllBytes(file));
+      return MessageCheck.verdict(bytes);
     } catch (IOException e) {
       return "INVALID cannot read file: " + e.getMessage();
     }

@@ -3,11 +3,16 @@ package io.sipalg.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -62,6 +67,21 @@ class ParseAndShowConfigTest {
     assertThat(lines[0]).isEqualTo(good + ": OK request REGISTER");
     assertThat(lines[1]).startsWith(bad + ": INVALID ").containsIgnoringCase("via");
     assertThat(lines[2]).startsWith(missing + ": INVALID ");
+  }
+
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  @Timeout(60)
+  void parseReadsNoMoreThanItsLimitFromAFileThatNeverEnds() throws Exception {
+    Path big = dir.resolve("big.sip");
+    try (var channel = Files.newByteChannel(big, StandardOpenOption.CREATE_NEW,
+        StandardOpenOption.WRITE, StandardOpenOption.SPARSE)) {
+      channel.position(16L * 1024 * 1024).write(ByteBuffer.wrap(new byte[] {'x'}));
+    }
+    assertThat(execute("parse", "/dev/zero", big.toString())).isEqualTo(1);
+    assertThat(out.toString().split("\\R")).containsExactly(
+        "/dev/zero: INVALID file larger than 16777216 bytes",
+        big + ": INVALID file larger than 16777216 bytes");
   }
 
   @Test
