@@ -2,12 +2,10 @@ package io.sipalg.tls.engine;
 
 import io.sipalg.tls.TlsRecords;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
@@ -43,8 +41,7 @@ public final class TlsLeg {
   private final SSLEngine engine;
   private final BufferPool pool;
   private final RecordObserver observer;
-  private final Executor taskExecutor;
-  private final Runnable taskDone;
+  private final DelegatedTasks tasks;
   private final Consumer<HandshakeInfo> handshakeListener;
   private final boolean sendEmptyFragments;
   private final JsseProvider provider;
@@ -76,15 +73,12 @@ public final class TlsLeg {
   private List<String> capturedSni;
   private long discardedAfterClose;
   private long unsentPlaintext;
-  private volatile boolean taskInFlight;
-  private volatile RuntimeException taskError;
 
   private TlsLeg(Builder b) {
     this.engine = b.engine;
     this.pool = b.pool;
     this.observer = b.observer;
-    this.taskExecutor = b.taskExecutor;
-    this.taskDone = b.taskDone;
+    this.tasks = new DelegatedTasks(b.taskExecutor, b.taskDone);
     this.handshakeListener = b.handshakeListener;
     this.sendEmptyFragments = b.sendEmptyFragments;
     this.provider = providerOf(engine);
@@ -184,7 +178,7 @@ public final class TlsLeg {
 
   /** Whether a delegated task runs on the executor; call {@link #resume()} after its callback. */
   public boolean awaitingTask() {
-    return taskInFlight;
+    return tasks.inFlight();
   }
 
   /** Total capacity of the buffers this leg holds now (0 when idle). */
@@ -269,7 +263,7 @@ public final class TlsLeg {
         int copied = copyInbound(networkBytes);
         consumed += copied;
         boolean progressed = drive();
-        if (!networkBytes.hasRemaining() || taskInFlight || (!progressed && copied == 0)) {
+        if (!networkBytes.hasRemaining() || tasks.inFlight() || (!progressed && copied == 0)) {
           break;
         }
       }
@@ -463,16 +457,15 @@ public final class TlsLeg {
 
   private boolean driveEngine() throws TlsLegException {
     boolean progressed = false;
-    while (state != LegState.FAILED && !taskInFlight) {
-      RuntimeException err = taskError;
+    while (state != LegState.FAILED && !tasks.inFlight()) {
+      RuntimeException err = tasks.takeError();
       if (err != null) {
-        taskError = null;
         throw fail(new TlsFailure(FailureReason.INTERNAL, "delegated task failed: " + err, err));
       }
       HandshakeStatus hs = engine.getHandshakeStatus();
       boolean moved;
       if (hs == HandshakeStatus.NEED_TASK) {
-        moved = runDelegatedTasks();
+        moved = tasks.runAll(engine);
       } else if (hs == HandshakeStatus.NEED_WRAP) {
         moved = wrap(EMPTY);
       } else {
@@ -672,35 +665,6 @@ public final class TlsLeg {
             && !engine.isOutboundDone() && !engine.isInboundDone()
             && !"SSL_NULL_WITH_NULL_NULL".equals(engine.getSession().getCipherSuite()))) {
       handshakeFinished();
-    }
-  }
-
-  private boolean runDelegatedTasks() {
-    List<Runnable> tasks = new ArrayList<>();
-    for (Runnable t = engine.getDelegatedTask(); t != null; t = engine.getDelegatedTask()) {
-      tasks.add(t);
-    }
-    if (taskExecutor == null || tasks.isEmpty()) {
-      tasks.forEach(Runnable::run);
-      return true;
-    }
-    taskInFlight = true;
-    try {
-      taskExecutor.execute(() -> {
-        try {
-          tasks.forEach(Runnable::run);
-        } catch (RuntimeException e) {
-          taskError = e;
-        } finally {
-          taskInFlight = false;
-          taskDone.run();
-        }
-      });
-      return false;
-    } catch (RejectedExecutionException e) {
-      taskInFlight = false;
-      tasks.forEach(Runnable::run);
-      return true;
     }
   }
 
