@@ -10,7 +10,8 @@ public final class HostPort {
    * Parses an address.
    *
    * @param text the address as typed
-   * @param defaultPort the port when none is given, or -1 when a port is required
+   * @param defaultPort the port when none is given, or -1 when a port is required (a destination:
+   *     then port 0 is refused too)
    * @return an unresolved-if-needed socket address
    * @throws IllegalArgumentException saying what is wrong
    */
@@ -43,13 +44,15 @@ public final class HostPort {
       }
       p = defaultPort;
     } else {
-      try {
-        p = Integer.parseInt(port);
-      } catch (NumberFormatException e) {
+      // ASCII digits only: Integer.parseInt also takes a sign and other scripts' digits.
+      if (port.isEmpty() || port.length() > 5 || !port.chars().allMatch(c -> c >= '0' && c <= '9')) {
         throw new IllegalArgumentException("'" + text + "': port '" + port + "' is not a number");
       }
-      if (p < 0 || p > 65535) {
-        throw new IllegalArgumentException("'" + text + "': port " + p + " is outside 0-65535");
+      p = Integer.parseInt(port);
+      int lowest = defaultPort < 0 ? 1 : 0;
+      if (p < lowest || p > 65535) {
+        throw new IllegalArgumentException("'" + text + "': port " + p + " is outside " + lowest
+            + "-65535");
       }
     }
     return new InetSocketAddress(host, p);
