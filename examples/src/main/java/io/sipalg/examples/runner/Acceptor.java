@@ -35,7 +35,7 @@ final class Acceptor {
   private final Consumer<Accepted> onAccepted;
   private int next;
   private long pauseMillis;
-  private int failedSincePause;
+  private int failuresInARow;
 
   /** A connection accepted for {@code loop}. */
   record Accepted(SocketChannel channel, EventLoop loop) {}
@@ -64,9 +64,9 @@ final class Acceptor {
         return;
       }
       if (pauseMillis > 0) {
-        log.info("accepting connections again after {} failed attempts", failedSincePause);
+        log.info("accepting connections again after {} failed attempts", failuresInARow);
         pauseMillis = 0;
-        failedSincePause = 0;
+        failuresInARow = 0;
       }
       EventLoop loop = loops.get(next++ % loops.size());
       loop.execute(() -> onAccepted.accept(new Accepted(channel, loop)));
@@ -74,7 +74,7 @@ final class Acceptor {
   }
 
   private void pause(SelectionKey key, IOException e) {
-    failedSincePause++;
+    failuresInARow++;
     pauseMillis = pauseMillis == 0 ? FIRST_PAUSE_MILLIS : Math.min(pauseMillis * 2, MAX_PAUSE_MILLIS);
     log.warn("accept failed: {}; not accepting for {} ms", e.toString(), pauseMillis);
     if (!key.isValid()) {
