@@ -229,9 +229,18 @@ public final class GeneratedCertificate {
       return this;
     }
 
-    /** Has {@code issuer} (a CA generated here) sign it; without this it is self-signed. */
+    /**
+     * Has {@code issuer} (a CA generated here) sign it; without this it is self-signed.
+     *
+     * @throws IllegalArgumentException when {@code issuer} is not a CA: what it signed would
+     *     fail every chain check later, far from the mistake
+     */
     public Builder signedBy(GeneratedCertificate issuer) {
-      this.issuer = Objects.requireNonNull(issuer, "issuer");
+      if (Objects.requireNonNull(issuer, "issuer").certificate.getBasicConstraints() < 0) {
+        throw new IllegalArgumentException(issuer.certificate.getSubjectX500Principal().getName()
+            + " is not a CA: build it with certificateAuthority(n) to sign with it");
+      }
+      this.issuer = issuer;
       return this;
     }
 
@@ -247,7 +256,7 @@ public final class GeneratedCertificate {
      * @throws IllegalStateException when the JDK cannot generate the key or sign
      */
     public GeneratedCertificate build() {
-      KeyPair keys = keyPair != null ? keyPair : rsaBits > 0 ? rsaKeys(rsaBits) : ecKeys();
+      KeyPair keys = keyPair != null ? keyPair : newKeys(rsaBits);
       X500Name subjectName = x500(subject != null ? subject
           : "CN=" + Long.toUnsignedString(SERIALS.nextLong(), 36));
       X500Name issuerName = issuer == null ? subjectName
@@ -305,23 +314,18 @@ public final class GeneratedCertificate {
       return "RSA".equals(signer.getAlgorithm()) ? "SHA256withRSA" : "SHA256withECDSA";
     }
 
-    private static KeyPair ecKeys() {
+    /** An RSA key pair of {@code rsaBits}, or EC P-256 when 0. */
+    private static KeyPair newKeys(int rsaBits) {
       try {
-        KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-        g.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPairGenerator g = KeyPairGenerator.getInstance(rsaBits > 0 ? "RSA" : "EC");
+        if (rsaBits > 0) {
+          g.initialize(rsaBits);
+        } else {
+          g.initialize(new ECGenParameterSpec("secp256r1"));
+        }
         return g.generateKeyPair();
       } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("cannot generate an EC P-256 key pair: " + e, e);
-      }
-    }
-
-    private static KeyPair rsaKeys(int bits) {
-      try {
-        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-        g.initialize(bits);
-        return g.generateKeyPair();
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("cannot generate an RSA key pair: " + e, e);
+        throw new IllegalStateException("cannot generate a key pair: " + e, e);
       }
     }
   }

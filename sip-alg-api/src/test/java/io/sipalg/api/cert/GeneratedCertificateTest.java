@@ -82,6 +82,11 @@ class GeneratedCertificateTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> GeneratedCertificate.builder().rsa(512))
         .isInstanceOf(IllegalArgumentException.class);
+    GeneratedCertificate leaf = GeneratedCertificate.builder().subject("CN=leaf").signedBy(ROOT)
+        .build();
+    assertThatThrownBy(() -> GeneratedCertificate.builder().signedBy(leaf))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("CN=leaf is not a CA: build it with certificateAuthority(n) to sign with it");
   }
 
   @Test
