@@ -294,12 +294,29 @@ public final class SdpLine {
     if (port < 0 || count < 1) {
       throw new BadSyntax(ps, "invalid media port");
     }
+    // RFC 8866 5.14: media, each part of proto and each fmt are tokens; checked so that the
+    // strings handed to inspectors and their notes hold no control or other stray characters
+    requireToken(f.get(0), "media type");
+    int[] proto = f.get(2);
+    for (int s = proto[0], e; s <= proto[1]; s = e + 1) {
+      e = Lex.indexOf(b, s, proto[1], '/');
+      e = e < 0 ? proto[1] : e;
+      requireToken(new int[] {s, e}, "transport protocol");
+    }
     List<String> formats = new ArrayList<>(f.size() - 3);
     for (int i = 3; i < f.size(); i++) {
+      requireToken(f.get(i), "media format");
       formats.add(str(f.get(i)));
     }
     return new SdpMedia(str(f.get(0)), (int) port, (int) count, str(f.get(2)),
         List.copyOf(formats), ps - base, portEnd - base);
+  }
+
+  private void requireToken(int[] f, String what) throws BadSyntax {
+    int bad = Lex.skipToken(b, f[0], f[1]);
+    if (f[0] == f[1] || bad != f[1]) {
+      throw new BadSyntax(bad, "invalid " + what);
+    }
   }
 
   private void requireType(char t) throws BadSyntax {

@@ -214,6 +214,22 @@ class SipEditorTest {
   }
 
   @Test
+  void mediaLineFieldsMustBeTokens() throws Exception {
+    String[] bad = {"m=au\u001bdio 4000 RTP/AVP 0", "m=audio 4000 RTP//AVP 0",
+        "m=audio 4000 RTP/AVP/ 0", "m=audio 4000 RTP/A\u00e9VP 0", "m=audio 4000 RTP/AVP 0 (8)"};
+    for (String line : bad) {
+      Sdp sdp = Sdp.parse(bytes("v=0\r\n" + line + "\r\n"));
+      assertThat(sdp.malformedLines()).as(line).extracting(HeaderError::name)
+          .containsExactly("sdp:m");
+    }
+    Sdp ok = Sdp.parse(bytes("v=0\r\nm=message 7394 TCP/TLS/MSRP *\r\n"
+        + "m=audio 4000/2 RTP/SAVPF 0 telephone-event\r\n"));
+    assertThat(ok.malformedLines()).isEmpty();
+    assertThat(ok.mediaLine(0, 'm').media().protocol()).isEqualTo("TCP/TLS/MSRP");
+    assertThat(ok.mediaLine(1, 'm').media().formats()).containsExactly("0", "telephone-event");
+  }
+
+  @Test
   void responsesCopyTheHeadersRfc3261RequiresAndAddATag() throws Exception {
     SipMessage req = SipMessage.parse(bytes(Corpus.invite().replace("Via: SIP/2.0/TLS pc33",
         "Via: SIP/2.0/TLS proxy.example.com;branch=z9hG4bKp\r\nv: SIP/2.0/TLS pc33")));
