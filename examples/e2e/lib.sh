@@ -180,7 +180,8 @@ stunnel_server() {
 # kamailio_start [good|wrongca] -> KAM_PID (tracked). TLS registrar on 127.0.0.1:$KAM_PORT: answers every
 # REGISTER with 200 itself (in-memory usrloc). good = server.crt (ca.crt); wrongca = wrong-server.crt
 # (same names, signed by the unrelated wrong-ca.crt). KAM_VERIFY_CLIENT=1: require + verify the DUT's
-# client cert. ONE TLS worker (KAM_TCP_CHILDREN): Debian 12's kamailio 5.6.3 + OpenSSL 3 with 2 workers
+# client cert. KAM_RELAY=1: every other request is relayed statefully over TLS to KAM_UPSTREAM (default
+# 127.0.0.1:$UAS_TLS_PORT, the stunnel-fronted sipp UAS). ONE TLS worker (KAM_TCP_CHILDREN): Debian 12's kamailio 5.6.3 + OpenSSL 3 with 2 workers
 # double-frees in tls_init.c ser_free and a worker dies of SIGSEGV within a few hundred new TLS connections.
 kamailio_start() {
   local certset="${1:-good}" m verify=no
@@ -188,16 +189,17 @@ kamailio_start() {
   for m in /usr/lib/*/kamailio/modules; do [[ -f "$m/tls.so" ]] && break; done
   [[ -f "$m/tls.so" ]] || die "kamailio tls module missing (apt-get install kamailio-tls-modules)"
   [[ "${KAM_VERIFY_CLIENT:-0}" == 1 ]] && verify=yes
+  local defs=(); [[ "${KAM_RELAY:-0}" == 1 ]] && defs=(-A WITH_RELAY)
   case "$certset" in good) KAM_CERT=server ;; wrongca) KAM_CERT=wrong-server ;; *) die "kamailio cert set good|wrongca" ;; esac
   export KAM_PORT KAM_TCP_WORKERS="${KAM_TCP_CHILDREN:-1}" KAM_MPATH="$m/" KAM_TLS_VERIFY="$verify" KAM_CERT \
-         RUN_DIR CERT_DIR SERVER_NAME
-  local vars='${KAM_PORT} ${KAM_TCP_WORKERS} ${KAM_MPATH} ${KAM_TLS_VERIFY} ${KAM_CERT} ${RUN_DIR} ${CERT_DIR} ${SERVER_NAME}'
+         KAM_UPSTREAM="${KAM_UPSTREAM:-127.0.0.1:$UAS_TLS_PORT}" RUN_DIR CERT_DIR SERVER_NAME
+  local vars='${KAM_PORT} ${KAM_TCP_WORKERS} ${KAM_MPATH} ${KAM_TLS_VERIFY} ${KAM_CERT} ${KAM_UPSTREAM} ${RUN_DIR} ${CERT_DIR} ${SERVER_NAME}'
   envsubst "$vars" <"$E2E_DIR/conf/kamailio.cfg.in" >"$RUN_DIR/kamailio.cfg"
   envsubst "$vars" <"$E2E_DIR/conf/tls.cfg.in" >"$RUN_DIR/tls.cfg"
-  kamailio -c -f "$RUN_DIR/kamailio.cfg" >"$RUN_DIR/kamailio-check.log" 2>&1 \
+  kamailio -c "${defs[@]}" -f "$RUN_DIR/kamailio.cfg" >"$RUN_DIR/kamailio-check.log" 2>&1 \
     || { tail -20 "$RUN_DIR/kamailio-check.log" >&2; die "kamailio config check failed"; }
   # -DD: main process in the foreground (workers are forked and exit with it), -E: log to stderr
-  timeout -k 5 "$MAX_LIFE" kamailio -DD -E -f "$RUN_DIR/kamailio.cfg" -m "${KAM_SHM_MB:-256}" -M 16 \
+  timeout -k 5 "$MAX_LIFE" kamailio -DD -E "${defs[@]}" -f "$RUN_DIR/kamailio.cfg" -m "${KAM_SHM_MB:-256}" -M 16 \
       -Y "$RUN_DIR" >>"$RUN_DIR/kamailio-$certset.log" 2>&1 &
   KAM_PID=$!; track "$KAM_PID"
   wait_port "$KAM_PORT" 15 "$KAM_PID" || { tail -20 "$RUN_DIR/kamailio-$certset.log" >&2; die "kamailio did not start"; }

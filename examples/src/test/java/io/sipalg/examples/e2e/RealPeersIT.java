@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The runner ({@code target/sip-alg.jar run}) against software nobody here wrote, through the
  * scripts in {@code e2e/}: SIPp behind stunnel (REGISTER and INVITE, one connection and one per
- * call), Kamailio as the TLS registrar (and with a certificate from the wrong CA), and
- * {@code openssl s_client} probing each TLS policy option. Needs the peers installed
+ * call), Kamailio as the TLS registrar (and with a certificate from the wrong CA), baresip as a real
+ * phone (its own TLS stack and SDP: a registration and a call), and {@code openssl s_client} probing
+ * each TLS policy option. Needs the peers installed
  * ({@code e2e/install.sh}); skipped without them on a developer machine, required under CI.
  */
 class RealPeersIT {
@@ -29,7 +30,7 @@ class RealPeersIT {
 
   @BeforeAll
   static void peersInstalled() throws Exception {
-    boolean installed = List.of("sipp", "stunnel4", "kamailio", "openssl", "haproxy").stream()
+    boolean installed = List.of("sipp", "stunnel4", "kamailio", "openssl", "haproxy", "baresip").stream()
         .allMatch(RealPeersIT::onPath);
     if (!installed && System.getenv("CI") != null) {
       throw new AssertionError("real peers missing under CI: run examples/e2e/install.sh as root");
@@ -41,7 +42,7 @@ class RealPeersIT {
   }
 
   @Test
-  void sippKamailioAndOpensslAllPassThroughTheRunner() throws Exception {
+  void sippKamailioBaresipAndOpensslAllPassThroughTheRunner() throws Exception {
     Result r =
         run(
             List.of("bash", E2E.resolve("run-all.sh").toString()),
@@ -56,9 +57,10 @@ class RealPeersIT {
                 // proxied session, so tn runs slower than t1 on a 2-core CI machine (see docs).
                 "RATE_TN", System.getProperty("e2e.rate.tn", "50")),
             900);
-    assertSummary(r, 21);
+    assertSummary(r, 25);
     assertThat(r.output).contains("check=sipp-chain-register-counters result=PASS")
-        .contains("check=sipp-chain-invite-counters result=PASS");
+        .contains("check=sipp-chain-invite-counters result=PASS")
+        .contains("check=baresip-chain-alg result=PASS");
   }
 
   @Test
