@@ -63,6 +63,36 @@ class RealPeersIT {
         .contains("check=baresip-chain-alg result=PASS");
   }
 
+  /**
+   * The same rig with BouncyCastle JSSE on both legs of the runner: fewer calls per sipp run (the
+   * point is that each chain works with the other provider, not its rate), the same checks.
+   */
+  @Test
+  void theSameChecksPassWithBouncyCastleJsse() throws Exception {
+    Result r =
+        run(
+            List.of("bash", E2E.resolve("run-all.sh").toString()),
+            Map.of(
+                "DUT", "sip-alg",
+                "SIP_ALG_CONFIG", E2E.resolve("conf/sip-alg.conf.in").toString(),
+                "SIP_ALG_ARGS", "--upstream-name sip.example.test --provider BC_JSSE",
+                "SIP_ALG_JAR", JAR.toString(),
+                "COUNT", System.getProperty("e2e.bc.count", "200"),
+                "RATE", System.getProperty("e2e.rate", "200"),
+                "RATE_TN", System.getProperty("e2e.rate.tn", "50")),
+            900);
+    assertSummary(r, 25);
+    assertThat(r.output).contains("DUT=sip-alg").contains("check=baresip-chain-alg result=PASS");
+    assertThat(Files.readString(dutLog(r, "baresip", "C"))).contains("BC_JSSE");
+  }
+
+  /** The DUT log of one run-all step, found through the run directory the summary names. */
+  private static Path dutLog(Result r, String step, String chain) {
+    Matcher m = Pattern.compile("run_dir=(\\S+)").matcher(r.output);
+    assertThat(m.find()).as("run_dir in the summary").isTrue();
+    return Path.of(m.group(1), step, "dut-" + chain + ".log");
+  }
+
   @Test
   void everyTlsPolicyOptionIsRefusedOrAllowedAsConfigured() throws Exception {
     Result r =
