@@ -31,6 +31,12 @@ import java.util.Set;
  * ALG's outside address; To and the Request-URI are left alone. Messages from the server are
  * translated back from what was recorded: the top Via sent-by by transaction, the Call-ID, and the
  * phone's From/To and Contact by call. Every edit goes through the message's editor.
+ *
+ * <p>Identities the phone did not write are never translated, because the phone must echo them
+ * byte for byte (RFC 3261 8.2.6.2, 12.2.1.1): in a call the server side started, the Call-ID, From
+ * and To are the caller's, in both directions; in any response of the phone, From is the
+ * requester's. A caller whose addresses merely look like the phone's (a private network numbered
+ * alike) would otherwise see its own dialog identifiers changed and lose the call.
  */
 final class NatInspector extends Link {
   /** {@code register-contact-trace}: the Contact URI parameter carrying the original IP:port. */
@@ -147,14 +153,17 @@ final class NatInspector extends Link {
         }
       }
     }
-    String fromOrig = natNameAddress(ed, m.from(), map, "From");
-    if (fromOrig != null && record != null) {
-      record.fromHostPort = fromOrig;
+    boolean callersIdentity = record != null && record.serverOriginated;
+    if (m.isRequest() && !callersIdentity) {
+      String fromOrig = natNameAddress(ed, m.from(), map, "From");
+      if (fromOrig != null && record != null) {
+        record.fromHostPort = fromOrig;
+      }
     }
-    if (m.isResponse()) {
+    if (m.isResponse() && !callersIdentity) {
       natNameAddress(ed, m.to(), map, "To"); // the phone's own To, translated back on the way in
     }
-    if (callId != null) {
+    if (callId != null && !callersIdentity) {
       int at = callId.indexOf('@');
       if (at >= 0 && map.isInside(callId.substring(at + 1))) {
         String natted = callId.substring(0, at + 1) + map.outsideHost;
@@ -201,7 +210,7 @@ final class NatInspector extends Link {
     for (NameAddress rr : m.recordRoutes()) {
       natUri(ed, rr.uri(), map, "Record-Route");
     }
-    if (m.isRequest()) {
+    if (m.isRequest() && !callersIdentity) { // a callee's route set is the caller side's proxies
       for (NameAddress route : m.routes()) {
         natUri(ed, route.uri(), map, "Route");
       }
@@ -380,6 +389,12 @@ final class NatInspector extends Link {
     SessionState.NatRecord record;
     synchronized (state) {
       record = callId == null ? null : state.natRecords.get(callId);
+      if (record == null && callId != null && m.isRequest() && natted.equals(callId)) {
+        // the first the ALG sees of this call is the server's request: the caller's call
+        record = new SessionState.NatRecord();
+        record.serverOriginated = true;
+        state.natRecords.put(callId, record);
+      }
     }
     if (m.isResponse()) {
       Via top = m.topVia();

@@ -46,6 +46,11 @@ final class SessionState {
   static final class NatRecord {
     String fromHostPort;
     String contactHostPort;
+    /**
+     * The call's first request came from the server side: its Call-ID, From and To are the
+     * caller's, so they are left as the caller wrote them in both directions.
+     */
+    boolean serverOriginated;
   }
 
   private SessionState(InspectorServices services, VoipProfile profile, String sessionId) {

@@ -258,6 +258,110 @@ class NatTest {
     assertThat(ctx.notes).contains("nat: Request-URI 192.0.2.1:40000 -> 10.0.0.5:5061");
   }
 
+  /**
+   * A call the server side starts: its Call-ID, From and To are the caller's, and the phone's
+   * answers must carry them exactly as the request did (RFC 3261 8.2.6.2), even when they hold an
+   * address that looks like the phone's (here the caller sits in a private network numbered like
+   * the phone's). Only the phone's own Contact, Via and SDP are translated.
+   */
+  @Test
+  void aCallTheServerStartedKeepsTheCallersCallIdFromAndToInThePhonesMessages() {
+    VoipProfile profile = VoipProfile.defaults();
+    SipInspector chain = harness.chain(profile);
+    FakeContext ctx = new FakeContext(profile);
+    Sip.run(chain, ctx, REGISTER);
+    ctx.serverToPhone();
+    Sip.Run invite = Sip.run(chain, ctx, """
+        INVITE sip:alice@192.0.2.1:40000;transport=tls SIP/2.0
+        Via: SIP/2.0/TLS 198.51.100.10:5061;branch=z9hG4bKin2
+        Max-Forwards: 69
+        To: <sip:alice@10.0.0.5>
+        From: <sip:carol@10.0.0.5>;tag=99
+        Call-ID: incoming-2@10.0.0.5
+        CSeq: 1 INVITE
+        Contact: <sip:carol@198.51.100.10:5061;transport=tls>
+        Content-Length: 0
+
+        """);
+    assertThat(invite.wire()).contains("To: <sip:alice@10.0.0.5>\r\n")
+        .contains("From: <sip:carol@10.0.0.5>;tag=99\r\n")
+        .contains("Call-ID: incoming-2@10.0.0.5\r\n");
+
+    ctx.phoneToServer();
+    Sip.Run ok = Sip.run(chain, ctx, """
+        SIP/2.0 200 OK
+        Via: SIP/2.0/TLS 198.51.100.10:5061;branch=z9hG4bKin2
+        To: <sip:alice@10.0.0.5>;tag=a1
+        From: <sip:carol@10.0.0.5>;tag=99
+        Call-ID: incoming-2@10.0.0.5
+        CSeq: 1 INVITE
+        Contact: <sip:alice@10.0.0.5:5061;transport=tls>
+        Content-Length: 0
+
+        """);
+    assertThat(ok.wire()).isEqualTo(wire("""
+        SIP/2.0 200 OK
+        Via: SIP/2.0/TLS 198.51.100.10:5061;branch=z9hG4bKin2
+        To: <sip:alice@10.0.0.5>;tag=a1
+        From: <sip:carol@10.0.0.5>;tag=99
+        Call-ID: incoming-2@10.0.0.5
+        CSeq: 1 INVITE
+        Contact: <sip:alice@192.0.2.1:40000;transport=tls>
+        Content-Length: 0
+
+        """));
+
+    Sip.Run bye = Sip.run(chain, ctx, """
+        BYE sip:carol@198.51.100.10:5061;transport=tls SIP/2.0
+        Via: SIP/2.0/TLS 10.0.0.5:5061;branch=z9hG4bKbye2
+        Max-Forwards: 70
+        Route: <sip:10.0.0.5:5070;lr>
+        From: <sip:alice@10.0.0.5>;tag=a1
+        To: <sip:carol@10.0.0.5>;tag=99
+        Call-ID: incoming-2@10.0.0.5
+        CSeq: 1 BYE
+        Content-Length: 0
+
+        """);
+    assertThat(bye.wire()).isEqualTo(wire("""
+        BYE sip:carol@198.51.100.10:5061;transport=tls SIP/2.0
+        Via: SIP/2.0/TLS 192.0.2.1:40000;branch=z9hG4bKbye2
+        Max-Forwards: 70
+        Route: <sip:10.0.0.5:5070;lr>
+        From: <sip:alice@10.0.0.5>;tag=a1
+        To: <sip:carol@10.0.0.5>;tag=99
+        Call-ID: incoming-2@10.0.0.5
+        CSeq: 1 BYE
+        Content-Length: 0
+
+        """));
+  }
+
+  /** The phone answering the server's request in the phone's own call: From is the requester's. */
+  @Test
+  void thePhonesAnswerKeepsTheRequestersFrom() {
+    VoipProfile profile = VoipProfile.defaults();
+    SipInspector chain = harness.chain(profile);
+    FakeContext ctx = new FakeContext(profile);
+    Sip.run(chain, ctx, Sip.invite("own@10.0.0.5"));
+    ctx.serverToPhone();
+    Sip.run(chain, ctx, Sip.inviteResponse("own@192.0.2.1", "200 OK", true));
+    ctx.phoneToServer();
+    Sip.Run ok = Sip.run(chain, ctx, """
+        SIP/2.0 200 OK
+        Via: SIP/2.0/TLS 198.51.100.20:5061;branch=z9hG4bKbye3
+        From: Bob <sip:bob@10.0.0.5>;tag=a6c85cf
+        To: Alice <sip:alice@10.0.0.5:5061>;tag=1928301774
+        Call-ID: own@10.0.0.5
+        CSeq: 1 BYE
+        Content-Length: 0
+
+        """);
+    assertThat(ok.wire()).contains("From: Bob <sip:bob@10.0.0.5>;tag=a6c85cf\r\n")
+        .contains("To: Alice <sip:alice@192.0.2.1:40000>;tag=1928301774\r\n")
+        .contains("Call-ID: own@192.0.2.1\r\n");
+  }
+
   @Test
   void hostedNatTraversalAlsoRewritesThePhonesPrivateAddress() {
     VoipProfile profile = Harness.profile().hostedNatTraversal(true).build();
