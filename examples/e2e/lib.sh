@@ -85,14 +85,14 @@ require_port_free() { wait_port_free "$1" 3 || die "port $1 already in use (anot
 # SERVER_NAME, E2E_DIR exported. It must listen with TLS on 127.0.0.1:$DUT_PORT and relay to $DUT_UPSTREAM
 # with TLS. Default: haproxy (haproxy-dut.sh). DUT=sip-alg: the project's runner (examples/target/sip-alg.jar)
 # with SIP_ALG_CONFIG (rendered with envsubst: ${CERT_DIR} ${DUT_PORT} ${DUT_UPSTREAM} ${SERVER_NAME}),
-# SIP_ALG_ARGS (e.g. "--profile NAME --threads 2"), SIP_ALG_JAR, SIP_ALG_JVM_ARGS. DUT_CMD should `exec` the
+# SIP_ALG_ARGS (e.g. "--profile NAME --threads 2"), SIP_ALG_CHAIN_ARGS (set by a chain script for its own needs), SIP_ALG_JAR, SIP_ALG_JVM_ARGS. DUT_CMD should `exec` the
 # DUT (keep it in the foreground): its liveness is that of this process. DUT_START_S bounds the wait for
 # its listener (30 s).
 dut_cmd() {
   if [[ -n "${DUT_CMD:-}" ]]; then printf '%s' "$DUT_CMD"; return; fi
   case "${DUT:-haproxy}" in
     haproxy) printf '%s' 'exec "$E2E_DIR/haproxy-dut.sh"' ;;
-    sip-alg) printf '%s' 'exec java ${SIP_ALG_JVM_ARGS:-} -jar "${SIP_ALG_JAR:-$E2E_DIR/../target/sip-alg.jar}" run --config "$SIP_ALG_CONFIG_RENDERED" --upstream "$DUT_UPSTREAM" --listen "127.0.0.1:$DUT_PORT" ${SIP_ALG_ARGS:-}' ;;
+    sip-alg) printf '%s' 'exec java ${SIP_ALG_JVM_ARGS:-} -jar "${SIP_ALG_JAR:-$E2E_DIR/../target/sip-alg.jar}" run --config "$SIP_ALG_CONFIG_RENDERED" --upstream "$DUT_UPSTREAM" --listen "127.0.0.1:$DUT_PORT" ${SIP_ALG_ARGS:-} ${SIP_ALG_CHAIN_ARGS:-}' ;;
     *) die "DUT must be haproxy or sip-alg (or set DUT_CMD)" ;;
   esac
 }
@@ -180,7 +180,7 @@ stunnel_server() {
 # kamailio_start [good|wrongca] -> KAM_PID (tracked). TLS registrar on 127.0.0.1:$KAM_PORT: answers every
 # REGISTER with 200 itself (in-memory usrloc). good = server.crt (ca.crt); wrongca = wrong-server.crt
 # (same names, signed by the unrelated wrong-ca.crt). KAM_VERIFY_CLIENT=1: require + verify the DUT's
-# client cert. KAM_RELAY=1: every other request is relayed statefully over TLS to KAM_UPSTREAM (default
+# client cert. KAM_ADDR: its address (127.0.0.1; any 127.x.y.z). KAM_RELAY=1: every other request is relayed statefully over TLS to KAM_UPSTREAM (default
 # 127.0.0.1:$UAS_TLS_PORT, the stunnel-fronted sipp UAS). ONE TLS worker (KAM_TCP_CHILDREN): Debian 12's kamailio 5.6.3 + OpenSSL 3 with 2 workers
 # double-frees in tls_init.c ser_free and a worker dies of SIGSEGV within a few hundred new TLS connections.
 kamailio_start() {
@@ -192,8 +192,9 @@ kamailio_start() {
   local defs=(); [[ "${KAM_RELAY:-0}" == 1 ]] && defs=(-A WITH_RELAY)
   case "$certset" in good) KAM_CERT=server ;; wrongca) KAM_CERT=wrong-server ;; *) die "kamailio cert set good|wrongca" ;; esac
   export KAM_PORT KAM_TCP_WORKERS="${KAM_TCP_CHILDREN:-1}" KAM_MPATH="$m/" KAM_TLS_VERIFY="$verify" KAM_CERT \
-         KAM_UPSTREAM="${KAM_UPSTREAM:-127.0.0.1:$UAS_TLS_PORT}" RUN_DIR CERT_DIR SERVER_NAME
-  local vars='${KAM_PORT} ${KAM_TCP_WORKERS} ${KAM_MPATH} ${KAM_TLS_VERIFY} ${KAM_CERT} ${KAM_UPSTREAM} ${RUN_DIR} ${CERT_DIR} ${SERVER_NAME}'
+         KAM_UPSTREAM="${KAM_UPSTREAM:-127.0.0.1:$UAS_TLS_PORT}" KAM_ADDR="${KAM_ADDR:-127.0.0.1}" RUN_DIR CERT_DIR SERVER_NAME
+  require_loopback "$KAM_ADDR"
+  local vars='${KAM_ADDR} ${KAM_PORT} ${KAM_TCP_WORKERS} ${KAM_MPATH} ${KAM_TLS_VERIFY} ${KAM_CERT} ${KAM_UPSTREAM} ${RUN_DIR} ${CERT_DIR} ${SERVER_NAME}'
   envsubst "$vars" <"$E2E_DIR/conf/kamailio.cfg.in" >"$RUN_DIR/kamailio.cfg"
   envsubst "$vars" <"$E2E_DIR/conf/tls.cfg.in" >"$RUN_DIR/tls.cfg"
   kamailio -c "${defs[@]}" -f "$RUN_DIR/kamailio.cfg" >"$RUN_DIR/kamailio-check.log" 2>&1 \
@@ -203,7 +204,7 @@ kamailio_start() {
       -Y "$RUN_DIR" >>"$RUN_DIR/kamailio-$certset.log" 2>&1 &
   KAM_PID=$!; track "$KAM_PID"
   wait_port "$KAM_PORT" 15 "$KAM_PID" || { tail -20 "$RUN_DIR/kamailio-$certset.log" >&2; die "kamailio did not start"; }
-  log "kamailio registrar: tls 127.0.0.1:$KAM_PORT, cert $KAM_CERT.crt, client-cert verify: $verify (pid $KAM_PID)"
+  log "kamailio registrar: tls $KAM_ADDR:$KAM_PORT, cert $KAM_CERT.crt, client-cert verify: $verify (pid $KAM_PID)"
 }
 
 # ---------------------------------------------------------------- sipp (Debian sip-tester, TCP only)
@@ -257,6 +258,7 @@ sipp_uac_run() {
   require_cmd "$SIPP"; require_port_free "$UAC_SIP_PORT"
   secs=$(( count / rate + 30 ))
   [[ "${TRACE:-0}" == 1 ]] && extra+=(-trace_err -error_file "$RUN_DIR/uac-$tag-errors.log" -trace_msg -message_file "$RUN_DIR/uac-$tag-messages.log")
+  [[ -n "${UAC_SERVICE:-}" ]] && extra+=(-s "$UAC_SERVICE")   # the Request-URI's user (sipp default: service)
   local sf; sf=$(scenario_file "$scen"); rm -f "$RUN_DIR"/*_rtt.csv
   t0=$(date +%s.%N)
   # -trace_rtt writes <scenario>_<pid>_rtt.csv (response times in ms; ~4 ms steps here) into the cwd

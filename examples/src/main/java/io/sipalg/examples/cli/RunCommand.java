@@ -14,6 +14,7 @@ import io.sipalg.tls.SipAlg;
 import io.sipalg.tls.TlsProvider;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,6 +73,13 @@ final class RunCommand implements Callable<Integer> {
       description = "SNI and certificate name of the SIP server (default: the phone's SNI).")
   String upstreamName;
 
+  @Option(
+      names = "--upstream-source",
+      paramLabel = "ADDR",
+      description = "Local address of the upstream connections: the ALG's outside address, written"
+          + " into the phones' Contact, Via and SDP (default: the one the routing table picks).")
+  String upstreamSource;
+
   @Option(names = "--stats-interval", paramLabel = "SECONDS", defaultValue = "5", description = "Seconds between counter lines (default: ${DEFAULT-VALUE}).")
   int statsInterval;
 
@@ -84,6 +92,15 @@ final class RunCommand implements Callable<Integer> {
     }
     if (statsInterval < 1) {
       return usageError(err, "--stats-interval must be at least 1 second, was " + statsInterval);
+    }
+    InetAddress sourceAddress = null;
+    if (upstreamSource != null) {
+      try {
+        sourceAddress = HostPort.address(upstreamSource);
+        AlgRunner.checkUpstreamSource(sourceAddress);
+      } catch (IllegalArgumentException | AlgRunner.UnusableSourceException e) {
+        return usageError(err, "--upstream-source " + e.getMessage());
+      }
     }
     FortiConfig parsed;
     try {
@@ -125,7 +142,9 @@ final class RunCommand implements Callable<Integer> {
     int loops = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     AlgRunner runner;
     try {
-      runner = AlgRunner.start(alg, profile, listenAddress, upstreamAddress, loops);
+      runner = AlgRunner.start(alg, profile, listenAddress, upstreamAddress, sourceAddress, loops);
+    } catch (AlgRunner.UnusableSourceException e) {
+      return usageError(err, "--upstream-source " + e.getMessage()); // it went away since the check
     } catch (IOException e) {
       err.println("sip-alg run: cannot listen on " + listenAddress + ": " + e.getMessage());
       err.flush();

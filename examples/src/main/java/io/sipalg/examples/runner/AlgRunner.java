@@ -5,6 +5,7 @@ import io.sipalg.api.session.SessionAddresses;
 import io.sipalg.api.session.SessionFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
@@ -38,6 +39,8 @@ public final class AlgRunner implements AutoCloseable {
   private final SessionFactory factory;
   private final String profileName;
   private final InetSocketAddress upstream;
+  /** Where upstream connections are bound (port 0), or null for what the routing table picks. */
+  private final InetSocketAddress upstreamSource;
   private final ServerSocketChannel server;
   private final List<EventLoop> loops = new ArrayList<>();
   private final List<Thread> threads = new ArrayList<>();
@@ -47,12 +50,14 @@ public final class AlgRunner implements AutoCloseable {
       String profileName,
       InetSocketAddress listen,
       InetSocketAddress upstream,
+      InetAddress upstreamSource,
       int threadCount,
       LongSupplier ticker)
       throws IOException {
     this.factory = factory;
     this.profileName = profileName;
     this.upstream = upstream;
+    this.upstreamSource = upstreamSource == null ? null : new InetSocketAddress(upstreamSource, 0);
     this.server = ServerSocketChannel.open();
     server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
     server.bind(listen, 1024);
@@ -97,10 +102,64 @@ public final class AlgRunner implements AutoCloseable {
       InetSocketAddress upstream,
       int threads)
       throws IOException {
+    return start(factory, profileName, listen, upstream, null, threads);
+  }
+
+  /**
+   * Binds {@code listen} and starts serving, with every upstream connection made from
+   * {@code upstreamSource}: the ALG's outside address, which the sessions write into the phones'
+   * Contact, Via and SDP (see the NAT inspector). A multi-homed host names its outside interface
+   * here; {@code null} leaves the choice to the routing table.
+   *
+   * @param factory creates the sessions (the ALG)
+   * @param profileName the VoIP profile every session uses
+   * @param listen where phones connect
+   * @param upstream the SIP server the sessions connect to
+   * @param upstreamSource the local address of upstream connections, or {@code null}
+   * @param threads event loops (selector threads), at least 1
+   * @throws UnusableSourceException if {@code upstreamSource} is not an address of this host
+   * @throws IOException if the listening address cannot be bound
+   */
+  public static AlgRunner start(
+      SessionFactory factory,
+      String profileName,
+      InetSocketAddress listen,
+      InetSocketAddress upstream,
+      InetAddress upstreamSource,
+      int threads)
+      throws IOException {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, was " + threads);
     }
-    return new AlgRunner(factory, profileName, listen, upstream, threads, System::nanoTime);
+    if (upstreamSource != null) {
+      checkUpstreamSource(upstreamSource); // fail at start, not once per session
+    }
+    return new AlgRunner(factory, profileName, listen, upstream, upstreamSource, threads,
+        System::nanoTime);
+  }
+
+  /**
+   * Checks that upstream connections can be bound to {@code source} (an address of this host).
+   *
+   * @param source the intended outside address
+   * @throws UnusableSourceException if a socket cannot be bound to it
+   */
+  public static void checkUpstreamSource(InetAddress source) throws UnusableSourceException {
+    try (SocketChannel probe = SocketChannel.open()) {
+      probe.bind(new InetSocketAddress(source, 0));
+    } catch (IOException e) {
+      throw new UnusableSourceException(source, e);
+    }
+  }
+
+  /** The upstream source address given to {@link #start} is not an address of this host. */
+  public static final class UnusableSourceException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    UnusableSourceException(InetAddress source, IOException cause) {
+      super("cannot bind upstream connections to " + source.getHostAddress() + ": "
+          + cause.getMessage(), cause);
+    }
   }
 
   /** The bound listening address (useful with port 0). */
@@ -161,7 +220,7 @@ public final class AlgRunner implements AutoCloseable {
               (InetSocketAddress) channel.getLocalAddress());
       AlgSession session = factory.newSession(addresses, profileName);
       log.info("{}: TCP connection accepted from {}", session.id(), addresses.phone());
-      new ProxiedConnection(accepted.loop(), session, channel, upstream).start();
+      new ProxiedConnection(accepted.loop(), session, channel, upstream, upstreamSource).start();
     } catch (IOException | RuntimeException e) {
       log.warn("dropping accepted connection: {}", e.toString());
       try {

@@ -1,6 +1,8 @@
 package io.sipalg.examples.runner;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 
 /** Parses {@code HOST:PORT}, {@code [IPv6]:PORT} and, where a default port exists, {@code HOST}. */
 public final class HostPort {
@@ -56,5 +58,27 @@ public final class HostPort {
       }
     }
     return new InetSocketAddress(host, p);
+  }
+
+  /**
+   * Parses a host address without a port: an IPv4 or IPv6 literal (brackets optional) or a name.
+   *
+   * @param text the address as typed
+   * @return the address (a name is resolved)
+   * @throws IllegalArgumentException when a port is given or the name does not resolve
+   */
+  public static InetAddress address(String text) {
+    String host = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+    if (host.isEmpty()) {
+      throw new IllegalArgumentException("'" + text + "': missing address");
+    }
+    if (host.startsWith("[") || (host.indexOf(':') >= 0 && host.indexOf(':') == host.lastIndexOf(':'))) {
+      throw new IllegalArgumentException("'" + text + "': an address without a port is expected");
+    }
+    try {
+      return InetAddress.getByName(host);
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("'" + text + "': unknown host");
+    }
   }
 }

@@ -21,6 +21,7 @@ final class ProxiedConnection {
   private final EventLoop loop;
   private final AlgSession session;
   private final InetSocketAddress upstream;
+  private final InetSocketAddress upstreamSource; // null: the routing table picks
   private final Socket phone;
   private final Socket server = new Socket(Leg.SERVER);
   /** The deadline of this connection's entry in the loop's timer queue; MAX_VALUE = none queued. */
@@ -40,11 +41,12 @@ final class ProxiedConnection {
     }
   }
 
-  ProxiedConnection(EventLoop loop, AlgSession session, SocketChannel phoneChannel, InetSocketAddress upstream)
-      throws IOException {
+  ProxiedConnection(EventLoop loop, AlgSession session, SocketChannel phoneChannel,
+      InetSocketAddress upstream, InetSocketAddress upstreamSource) throws IOException {
     this.loop = loop;
     this.session = session;
     this.upstream = upstream;
+    this.upstreamSource = upstreamSource;
     this.phone = new Socket(Leg.PHONE);
     phone.channel = phoneChannel;
     phoneChannel.configureBlocking(false);
@@ -214,6 +216,9 @@ final class ProxiedConnection {
       channel.configureBlocking(false);
       server.channel = channel;
       server.key = channel.register(loop.selector(), SelectionKey.OP_CONNECT, this);
+      if (upstreamSource != null) {
+        channel.bind(upstreamSource);
+      }
       if (channel.connect(upstream)) {
         connected();
       }

@@ -53,4 +53,18 @@ class SipAlgCommandTest {
         + System.lineSeparator());
     assertThat(out.toString()).doesNotContain("listening");
   }
+
+  @Test
+  void runRefusesAnUpstreamSourceThatIsNotALocalAddress() {
+    // 192.0.2.0/24 is TEST-NET-1: never an address of this host
+    assertThat(execute("run", "--config", "alg.conf", "--upstream", "127.0.0.1:5061",
+        "--upstream-source", "192.0.2.77")).isEqualTo(2);
+    assertThat(err.toString()).startsWith("--upstream-source cannot bind upstream connections to"
+        + " 192.0.2.77: ").endsWith(System.lineSeparator()).hasLineCount(1);
+    assertThat(execute("run", "--config", "alg.conf", "--upstream", "127.0.0.1:5061",
+        "--upstream-source", "127.0.0.1:5060")).isEqualTo(2);
+    assertThat(err.toString()).endsWith("--upstream-source '127.0.0.1:5060': an address without a"
+        + " port is expected" + System.lineSeparator());
+    assertThat(out.toString()).doesNotContain("listening");
+  }
 }

@@ -3,6 +3,7 @@ package io.sipalg.examples.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;
 
@@ -26,5 +27,16 @@ class HostPortTest {
         .hasMessage("'127.0.0.1:0': port 0 is outside 1-65535");
     assertThatThrownBy(() -> HostPort.parse("127.0.0.1", -1))
         .hasMessage("'127.0.0.1': missing port, expected HOST:PORT");
+  }
+
+  @Test
+  void anAddressHasNoPort() throws Exception {
+    assertThat(HostPort.address("127.0.0.4")).isEqualTo(InetAddress.getByName("127.0.0.4"));
+    assertThat(HostPort.address("::1")).isEqualTo(InetAddress.getByName("::1"));
+    assertThat(HostPort.address("[::1]")).isEqualTo(InetAddress.getByName("::1"));
+    for (String bad : new String[] {"127.0.0.1:5060", "[::1]:5060", "", "[]"}) {
+      assertThatThrownBy(() -> HostPort.address(bad)).as(bad)
+          .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("'" + bad + "': ");
+    }
   }
 }
