@@ -5,10 +5,12 @@
 # Two phases, one DUT process. Nothing the phone sends is scripted: these are a real user agent's
 # messages (its Contact, Via, SDP offer and answer), so this checks the ALG's NAT of them.
 #   outgoing  baresip (presents client.pem, verifies the DUT against ca.crt and sip.example.test)
-#             registers through the DUT, calls sip:bob@sip.example.test (kamailio relays the call to the
-#             sipp UAS, whose Contact names the DUT's address, as a server's does when only the ALG is
-#             reachable, so ACK and BYE pass the DUT too), holds it BS_CALL_S (4) s, hangs up and
-#             un-registers.
+#             registers through the DUT (kamailio challenges it: 401, then the REGISTER with credentials),
+#             calls sip:bob@sip.example.test (407, ACK, the INVITE with credentials; kamailio relays the
+#             call to the sipp UAS, whose Contact names the DUT's address, as a server's does when only
+#             the ALG is reachable, so ACK and BYE pass the DUT too), holds it BS_CALL_S (4) s, hangs up
+#             and un-registers. Digest authentication through the ALG: the Request-URI and the other
+#             fields the digest covers must arrive as the phone wrote them.
 #   incoming  baresip registers again (auto-answer); a sipp UAC (scenarios/call-registered-uac.xml, via
 #             stunnel to kamailio) calls alice: kamailio sends the INVITE to the Contact alice registered.
 #             Through an ALG that Contact is the ALG's outside address and port, i.e. its upstream
@@ -24,8 +26,9 @@
 #   check=baresip-chain-incoming      result=PASS|FAIL|INFO  the sipp call to alice completed (uac_ok=1) and
 #                                     its INVITE reached the phone from the DUT (via_dut=yes); INFO for
 #                                     other DUTs than sip-alg
-#   check=baresip-chain-alg           result=PASS|FAIL  (sip-alg only) in = forwarded = 21, dropped 0, active 0,
-#                                     two call summaries saying completed, 4 SDP media pinholes
+#   check=baresip-chain-alg           result=PASS|FAIL  (sip-alg only) in = forwarded = the messages in the
+#                                     phone's trace, dropped 0, active 0, two call summaries saying
+#                                     completed, every SDP media pinhole opened also closed
 # Env: BS_CALL_S (4) BS_PORT (5090) BS_ADDR (127.0.0.2) DUT_CMD DUT RUN_DIR CERT_DIR TRACE=1 (sipp logs).
 # Exit status: number of failed checks.
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -34,7 +37,8 @@ require_certs
 KAM_ADDR=127.0.0.3; OUTSIDE_ADDR=127.0.0.4
 export BS_ADDR="${BS_ADDR:-127.0.0.2}" BS_PORT="${BS_PORT:-5090}" BS_USER=alice BS_DOMAIN="$SERVER_NAME" \
        BS_REGISTRAR="127.0.0.1:$DUT_PORT" BS_REGINT=60 RUN_DIR CERT_DIR
-export SIP_ALG_CHAIN_ARGS="--upstream-source $OUTSIDE_ADDR"
+export SIP_ALG_CHAIN_ARGS="--upstream-source $OUTSIDE_ADDR" KAM_AUTH_PASS="${KAM_AUTH_PASS:-alg-test-secret}"
+export BS_AUTH_PASS="$KAM_AUTH_PASS"
 call_s="${BS_CALL_S:-4}"; require_uint BS_CALL_S "$call_s"; require_loopback "$BS_ADDR"
 require_port_free "$BS_PORT"; require_port_free "$((BS_PORT + 1))"
 log "=== chain C: baresip -> DUT $(dut_name) -> kamailio (registrar, relay) -> stunnel -> sipp UAS; run dir $RUN_DIR"
@@ -42,7 +46,7 @@ UAS_CONTACT_PORT="$DUT_PORT" sipp_uas_start "$UAS_TCP_PORT" invite-uas
 # kamailio is this stunnel's TLS client and presents no certificate (the DUT-to-kamailio leg is the
 # mutual-TLS one here)
 REQUIRE_CLIENT_CERT=0 stunnel_server "$UAS_TLS_PORT" "$UAS_TCP_PORT"
-KAM_ADDR="$KAM_ADDR" KAM_RELAY=1 kamailio_start good
+KAM_ADDR="$KAM_ADDR" KAM_RELAY=1 KAM_AUTH=1 kamailio_start good
 dut_start C "$KAM_ADDR:$KAM_PORT"
 stunnel_client "$UAC_PLAIN_PORT" "$KAM_ADDR:$KAM_PORT"   # the incoming call's caller reaches kamailio
 
@@ -57,7 +61,7 @@ check() { # NAME STATUS(0 = pass) DETAILS
 phone() {
   local name="$1" secs="$2" cfg="$RUN_DIR/baresip-$1"; shift 2
   mkdir -p "$cfg"; : >"$cfg/contacts"
-  local vars='${BS_ADDR} ${BS_PORT} ${BS_USER} ${BS_DOMAIN} ${BS_REGISTRAR} ${BS_REGINT} ${RUN_DIR} ${CERT_DIR}'
+  local vars='${BS_ADDR} ${BS_PORT} ${BS_USER} ${BS_DOMAIN} ${BS_REGISTRAR} ${BS_REGINT} ${BS_AUTH_PASS} ${RUN_DIR} ${CERT_DIR}'
   envsubst "$vars" <"$E2E_DIR/conf/baresip/config.in" >"$cfg/config"
   envsubst "$vars" <"$E2E_DIR/conf/baresip/accounts.in" >"$cfg/accounts"
   BS_LOG="$RUN_DIR/baresip-$name.log"
@@ -90,16 +94,21 @@ nap 0.5
 stop_tracked   # sipp UAS prints its final counts on SIGTERM; the DUT its final counters
 counts=$(uas_counts)
 [[ "$(kv uas_ok "$counts")" == 1 && "$(kv uas_failed "$counts")" == 0 && "$alive" == yes ]]; check uas $? "$counts dut_alive=$alive"
-# sip-alg only: its accounting and its view of the calls. 21 messages: outgoing REGISTER 200, INVITE 100
-# 180 200, ACK, BYE 200, un-REGISTER 200 (11); incoming REGISTER 200, INVITE 180 200, ACK, BYE 200,
-# un-REGISTER 200 (10). Both calls completed; each call's offer and answer opened a media pinhole.
+# sip-alg only: its accounting and its view of the calls. The phone's every message went through the
+# DUT (via_dut above; ACK and BYE of the outgoing call by the UAS's Contact), so the phone's own trace
+# (baresip -s: one "TLS a -> b" line per message sent or received) says how many the ALG must have
+# counted: REGISTER 401 REGISTER 200, INVITE 407 ACK INVITE 100 180 200, ACK, BYE 200, ... Both calls
+# completed; every media pinhole an offer or answer opened (the challenged INVITE's too) was closed.
 alg=$(dut_final_counters)
 if [[ -n "$alg" ]]; then
+  seen=$(cat "$RUN_DIR"/baresip-out.log "$RUN_DIR"/baresip-in.log | grep -c '^TLS ' || true)
   done_calls=$(grep -c 'inspect.calls - call .* result=completed' "$DUT_LOG" || true)
-  sdp=$(grep -c 'pinhole OPEN udp .*(sdp, ' "$DUT_LOG" || true)
-  [[ "$(kv dropped "$alg")" == 0 && "$(kv in "$alg")" == 21 && "$(kv forwarded "$alg")" == 21 \
-     && "$(kv active "$alg")" == 0 && "$done_calls" == 2 && "$sdp" == 4 ]]
-  check alg $? "calls_completed=$done_calls sdp_pinholes=$sdp expected_messages=21 $alg"
+  opened=$(grep -c 'pinhole OPEN udp .*(sdp, ' "$DUT_LOG" || true)
+  closed=$(grep -c 'pinhole CLOSE udp .*(sdp, ' "$DUT_LOG" || true)
+  [[ "$(kv dropped "$alg")" == 0 && "$(kv in "$alg")" == "$seen" && "$(kv forwarded "$alg")" == "$seen" \
+     && "$seen" -ge 25 && "$(kv active "$alg")" == 0 && "$done_calls" == 2 && "$opened" -ge 4 \
+     && "$opened" == "$closed" ]]
+  check alg $? "calls_completed=$done_calls media_pinholes_opened=$opened closed=$closed messages_in_phone_trace=$seen $alg"
 fi
 ((fails == 0)) || log "chain C FAILED: baresip $RUN_DIR/baresip-{out,in}.log, DUT $DUT_LOG, kamailio $RUN_DIR/kamailio-good.log, UAS $RUN_DIR/uas.out, UAC $RUN_DIR/uac-C-in.out (TRACE=1 for sipp message logs)"
 exit "$fails"

@@ -180,7 +180,8 @@ stunnel_server() {
 # kamailio_start [good|wrongca] -> KAM_PID (tracked). TLS registrar on 127.0.0.1:$KAM_PORT: answers every
 # REGISTER with 200 itself (in-memory usrloc). good = server.crt (ca.crt); wrongca = wrong-server.crt
 # (same names, signed by the unrelated wrong-ca.crt). KAM_VERIFY_CLIENT=1: require + verify the DUT's
-# client cert. KAM_ADDR: its address (127.0.0.1; any 127.x.y.z). KAM_RELAY=1: every other request is relayed statefully over TLS to KAM_UPSTREAM (default
+# client cert. KAM_ADDR: its address (127.0.0.1; any 127.x.y.z). KAM_AUTH=1: digest authentication of
+# REGISTER and of alice's new requests, password KAM_AUTH_PASS (alg-test-secret). KAM_RELAY=1: every other request is relayed statefully over TLS to KAM_UPSTREAM (default
 # 127.0.0.1:$UAS_TLS_PORT, the stunnel-fronted sipp UAS). ONE TLS worker (KAM_TCP_CHILDREN): Debian 12's kamailio 5.6.3 + OpenSSL 3 with 2 workers
 # double-frees in tls_init.c ser_free and a worker dies of SIGSEGV within a few hundred new TLS connections.
 kamailio_start() {
@@ -189,12 +190,12 @@ kamailio_start() {
   for m in /usr/lib/*/kamailio/modules; do [[ -f "$m/tls.so" ]] && break; done
   [[ -f "$m/tls.so" ]] || die "kamailio tls module missing (apt-get install kamailio-tls-modules)"
   [[ "${KAM_VERIFY_CLIENT:-0}" == 1 ]] && verify=yes
-  local defs=(); [[ "${KAM_RELAY:-0}" == 1 ]] && defs=(-A WITH_RELAY)
+  local defs=(); [[ "${KAM_RELAY:-0}" == 1 ]] && defs+=(-A WITH_RELAY); [[ "${KAM_AUTH:-0}" == 1 ]] && defs+=(-A WITH_AUTH)
   case "$certset" in good) KAM_CERT=server ;; wrongca) KAM_CERT=wrong-server ;; *) die "kamailio cert set good|wrongca" ;; esac
   export KAM_PORT KAM_TCP_WORKERS="${KAM_TCP_CHILDREN:-1}" KAM_MPATH="$m/" KAM_TLS_VERIFY="$verify" KAM_CERT \
-         KAM_UPSTREAM="${KAM_UPSTREAM:-127.0.0.1:$UAS_TLS_PORT}" KAM_ADDR="${KAM_ADDR:-127.0.0.1}" RUN_DIR CERT_DIR SERVER_NAME
+         KAM_UPSTREAM="${KAM_UPSTREAM:-127.0.0.1:$UAS_TLS_PORT}" KAM_ADDR="${KAM_ADDR:-127.0.0.1}" KAM_AUTH_PASS="${KAM_AUTH_PASS:-alg-test-secret}" RUN_DIR CERT_DIR SERVER_NAME
   require_loopback "$KAM_ADDR"
-  local vars='${KAM_ADDR} ${KAM_PORT} ${KAM_TCP_WORKERS} ${KAM_MPATH} ${KAM_TLS_VERIFY} ${KAM_CERT} ${KAM_UPSTREAM} ${RUN_DIR} ${CERT_DIR} ${SERVER_NAME}'
+  local vars='${KAM_ADDR} ${KAM_AUTH_PASS} ${KAM_PORT} ${KAM_TCP_WORKERS} ${KAM_MPATH} ${KAM_TLS_VERIFY} ${KAM_CERT} ${KAM_UPSTREAM} ${RUN_DIR} ${CERT_DIR} ${SERVER_NAME}'
   envsubst "$vars" <"$E2E_DIR/conf/kamailio.cfg.in" >"$RUN_DIR/kamailio.cfg"
   envsubst "$vars" <"$E2E_DIR/conf/tls.cfg.in" >"$RUN_DIR/tls.cfg"
   kamailio -c "${defs[@]}" -f "$RUN_DIR/kamailio.cfg" >"$RUN_DIR/kamailio-check.log" 2>&1 \
