@@ -17,6 +17,8 @@
 #             connection, so the INVITE, and the ACK and BYE that follow the route set, must reach the
 #             phone through the DUT. A plain TCP relay (haproxy) leaves the phone's own Contact in place:
 #             kamailio then reaches the phone directly, around the DUT (reported as INFO, not judged).
+#   cancelled baresip registers again (manual answer: it rings); a sipp UAC (call-cancelled-uac.xml)
+#             calls alice and cancels on the 180.
 # The sip-alg DUT binds its upstream connections to 127.0.0.4 (--upstream-source): the phone, kamailio
 # and the ALG's outside address must be different addresses for NAT to mean anything on one loopback.
 # Output (stdout), one key=value line per check:
@@ -26,6 +28,9 @@
 #   check=baresip-chain-incoming      result=PASS|FAIL|INFO  the sipp call to alice completed (uac_ok=1) and
 #                                     its INVITE reached the phone from the DUT (via_dut=yes); INFO for
 #                                     other DUTs than sip-alg
+#   check=baresip-chain-cancelled     result=PASS|FAIL|INFO  a call to alice cancelled while it rings: 180,
+#                                     CANCEL 200, 487, ACK (uac_ok=1); the CANCEL came from the DUT and
+#                                     INVITE, CANCEL and ACK reached the phone with one Request-URI
 #   check=baresip-chain-alg           result=PASS|FAIL  (sip-alg only) in = forwarded = the messages in the
 #                                     phone's trace, dropped 0, active 0, two call summaries saying
 #                                     completed, every SDP media pinhole opened also closed
@@ -38,7 +43,7 @@ KAM_ADDR=127.0.0.3; OUTSIDE_ADDR=127.0.0.4
 export BS_ADDR="${BS_ADDR:-127.0.0.2}" BS_PORT="${BS_PORT:-5090}" BS_USER=alice BS_DOMAIN="$SERVER_NAME" \
        BS_REGISTRAR="127.0.0.1:$DUT_PORT" BS_REGINT=60 RUN_DIR CERT_DIR
 export SIP_ALG_CHAIN_ARGS="--upstream-source $OUTSIDE_ADDR" KAM_AUTH_PASS="${KAM_AUTH_PASS:-alg-test-secret}"
-export BS_AUTH_PASS="$KAM_AUTH_PASS"
+export BS_AUTH_PASS="$KAM_AUTH_PASS" BS_ANSWERMODE=auto
 call_s="${BS_CALL_S:-4}"; require_uint BS_CALL_S "$call_s"; require_loopback "$BS_ADDR"
 require_port_free "$BS_PORT"; require_port_free "$((BS_PORT + 1))"
 log "=== chain C: baresip -> DUT $(dut_name) -> kamailio (registrar, relay) -> stunnel -> sipp UAS; run dir $RUN_DIR"
@@ -61,7 +66,7 @@ check() { # NAME STATUS(0 = pass) DETAILS
 phone() {
   local name="$1" secs="$2" cfg="$RUN_DIR/baresip-$1"; shift 2
   mkdir -p "$cfg"; : >"$cfg/contacts"
-  local vars='${BS_ADDR} ${BS_PORT} ${BS_USER} ${BS_DOMAIN} ${BS_REGISTRAR} ${BS_REGINT} ${BS_AUTH_PASS} ${RUN_DIR} ${CERT_DIR}'
+  local vars='${BS_ADDR} ${BS_PORT} ${BS_USER} ${BS_DOMAIN} ${BS_REGISTRAR} ${BS_REGINT} ${BS_AUTH_PASS} ${BS_ANSWERMODE} ${RUN_DIR} ${CERT_DIR}'
   envsubst "$vars" <"$E2E_DIR/conf/baresip/config.in" >"$cfg/config"
   envsubst "$vars" <"$E2E_DIR/conf/baresip/accounts.in" >"$cfg/accounts"
   BS_LOG="$RUN_DIR/baresip-$name.log"
@@ -89,6 +94,22 @@ if [[ -z "${DUT_CMD:-}" && "${DUT:-haproxy}" == sip-alg ]]; then
 else
   echo "check=baresip-chain-incoming result=INFO via_dut=$via phone_answered=$answered $res (not an ALG: the phone's Contact is not rewritten)"
 fi
+# --- cancelled: the phone rings (manual answer) and the caller cancels
+BS_ANSWERMODE=manual phone cancel 8
+for _ in $(seq 100); do grep -q "registered successfully" "$BS_LOG" && break; nap 0.1; done
+res=$(UAC_SERVICE=alice sipp_uac_run "$UAC_PLAIN_PORT" "$E2E_DIR/scenarios/call-cancelled-uac.xml" t1 1 1 C-cancel)
+wait "$BP"
+via=no; grep -B1 "^CANCEL sip:alice" "$BS_LOG" | grep -q "^TLS 127.0.0.1:$DUT_PORT -> " && via=yes
+# RFC 3261 9.1: the CANCEL (and the ACK of the 487) name the INVITE's Request-URI (baresip does not
+# insist; stricter phones answer 481), so the ALG must translate all three alike
+ruris=$(grep -E "^(INVITE|CANCEL|ACK) sip:alice" "$BS_LOG" | awk '{print $2}' | sort -u | wc -l)
+same=no; [[ "$ruris" == 1 ]] && same=yes
+if [[ -z "${DUT_CMD:-}" && "${DUT:-haproxy}" == sip-alg ]]; then
+  [[ "$(kv uac_ok "$res")" == 1 && "$via" == yes && "$same" == yes ]]
+  check cancelled $? "cancel_via_dut=$via same_request_uri=$same $res"
+else
+  echo "check=baresip-chain-cancelled result=INFO cancel_via_dut=$via $res (not an ALG)"
+fi
 alive=$(dut_alive)
 nap 0.5
 stop_tracked   # sipp UAS prints its final counts on SIGTERM; the DUT its final counters
@@ -101,7 +122,7 @@ counts=$(uas_counts)
 # completed; every media pinhole an offer or answer opened (the challenged INVITE's too) was closed.
 alg=$(dut_final_counters)
 if [[ -n "$alg" ]]; then
-  seen=$(cat "$RUN_DIR"/baresip-out.log "$RUN_DIR"/baresip-in.log | grep -c '^TLS ' || true)
+  seen=$(cat "$RUN_DIR"/baresip-{out,in,cancel}.log | grep -c '^TLS ' || true)
   done_calls=$(grep -c 'inspect.calls - call .* result=completed' "$DUT_LOG" || true)
   opened=$(grep -c 'pinhole OPEN udp .*(sdp, ' "$DUT_LOG" || true)
   closed=$(grep -c 'pinhole CLOSE udp .*(sdp, ' "$DUT_LOG" || true)

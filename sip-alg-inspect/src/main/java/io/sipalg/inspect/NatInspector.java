@@ -413,14 +413,37 @@ final class NatInspector extends Link {
       restoreUri(ed, m.to(), record.fromHostPort, map, "To");
     }
     if (m.isRequest()) {
-      String contact = record != null && record.contactHostPort != null
-          ? record.contactHostPort : state.registeredContact();
       SipUri ruri = m.requestUri();
-      if (contact != null && ruri != null && ruri.isSip() && map.isOutside(ruri.host())) {
-        replaceHostPort(ed, ruri, contact);
-        map.note("Request-URI", ruri.host(), ruri.port(), contact);
+      if (ruri != null && ruri.isSip() && map.isOutside(ruri.host())) {
+        String contact = requestTarget(m, record, state);
+        if (contact != null) {
+          replaceHostPort(ed, ruri, contact);
+          map.note("Request-URI", ruri.host(), ruri.port(), contact);
+        }
       }
     }
+  }
+
+  /**
+   * Where a request from the server to the outside address goes: a CANCEL or the ACK of a
+   * rejection to where its INVITE went, anything else to the phone's Contact in this call, else
+   * to the Contact it registered.
+   */
+  private static String requestTarget(SipMessage m, SessionState.NatRecord record,
+      SessionState state) throws MalformedHeaderException {
+    Via top = m.topVia();
+    String branch = top == null ? null : top.branch();
+    if (record != null && branch != null && branch.equals(record.inviteBranch)
+        && (m.isMethod("CANCEL") || m.isMethod("ACK"))) {
+      return record.inviteTarget;
+    }
+    String target = record != null && record.contactHostPort != null
+        ? record.contactHostPort : state.registeredContact();
+    if (record != null && m.isMethod("INVITE")) {
+      record.inviteBranch = branch;
+      record.inviteTarget = target;
+    }
+    return target;
   }
 
   private static void restore(SipEditor ed, Via via, String orig, Mapping map) {

@@ -51,6 +51,13 @@ final class SessionState {
      * caller's, so they are left as the caller wrote them in both directions.
      */
     boolean serverOriginated;
+    /**
+     * The top Via branch of the server's latest INVITE and the phone address its Request-URI was
+     * translated to: a CANCEL or a non-2xx ACK of that transaction must get the same Request-URI
+     * (RFC 3261 9.1, 17.1.1.3), whatever Contact the phone answered with meanwhile.
+     */
+    String inviteBranch;
+    String inviteTarget;
   }
 
   private SessionState(InspectorServices services, VoipProfile profile, String sessionId) {

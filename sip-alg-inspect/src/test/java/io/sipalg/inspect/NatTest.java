@@ -337,6 +337,57 @@ class NatTest {
         """));
   }
 
+  /**
+   * RFC 3261 9.1: a CANCEL (and the ACK of a non-2xx answer) has the Request-URI of the INVITE it
+   * belongs to. The server sends all of them to the ALG's outside address; the phone must get the
+   * INVITE's translation back (its registered Contact) even after its ringing answer named another
+   * Contact, which is where the requests of the dialog go (the BYE after a 200).
+   */
+  @Test
+  void cancelAndTheAckOfARejectionGetTheInvitesRequestUriAndDialogRequestsTheDialogsContact() {
+    VoipProfile profile = VoipProfile.defaults();
+    SipInspector chain = harness.chain(profile);
+    FakeContext ctx = new FakeContext(profile);
+    Sip.run(chain, ctx, REGISTER);
+    String invite = """
+        INVITE sip:alice@192.0.2.1:40000;transport=tls SIP/2.0
+        Via: SIP/2.0/TLS 198.51.100.10:5061;branch=z9hG4bKinv7
+        Max-Forwards: 69
+        To: <sip:alice@example.com>
+        From: <sip:carol@example.org>;tag=77
+        Call-ID: incoming-7@198.51.100.10
+        CSeq: 1 INVITE
+        Content-Length: 0
+
+        """;
+    ctx.serverToPhone();
+    assertThat(Sip.run(chain, ctx, invite).wire())
+        .startsWith("INVITE sip:alice@10.0.0.5:5061;transport=tls SIP/2.0\r\n");
+    ctx.phoneToServer();
+    Sip.run(chain, ctx, """
+        SIP/2.0 180 Ringing
+        Via: SIP/2.0/TLS 198.51.100.10:5061;branch=z9hG4bKinv7
+        To: <sip:alice@example.com>;tag=r1
+        From: <sip:carol@example.org>;tag=77
+        Call-ID: incoming-7@198.51.100.10
+        CSeq: 1 INVITE
+        Contact: <sip:alice@10.0.0.5:6000;transport=tls>
+        Content-Length: 0
+
+        """);
+    ctx.serverToPhone();
+    Sip.Run cancel = Sip.run(chain, ctx, invite.replace("INVITE sip:", "CANCEL sip:")
+        .replace("CSeq: 1 INVITE", "CSeq: 1 CANCEL"));
+    assertThat(cancel.wire()).startsWith("CANCEL sip:alice@10.0.0.5:5061;transport=tls SIP/2.0\r\n");
+    Sip.Run ack = Sip.run(chain, ctx, invite.replace("INVITE sip:", "ACK sip:")
+        .replace("CSeq: 1 INVITE", "CSeq: 1 ACK").replace("<sip:alice@example.com>", "<sip:alice@example.com>;tag=r1"));
+    assertThat(ack.wire()).startsWith("ACK sip:alice@10.0.0.5:5061;transport=tls SIP/2.0\r\n");
+    Sip.Run bye = Sip.run(chain, ctx, invite.replace("INVITE sip:", "BYE sip:")
+        .replace("branch=z9hG4bKinv7", "branch=z9hG4bKbye7").replace("CSeq: 1 INVITE", "CSeq: 2 BYE")
+        .replace("<sip:alice@example.com>", "<sip:alice@example.com>;tag=r1"));
+    assertThat(bye.wire()).startsWith("BYE sip:alice@10.0.0.5:6000;transport=tls SIP/2.0\r\n");
+  }
+
   /** The phone answering the server's request in the phone's own call: From is the requester's. */
   @Test
   void thePhonesAnswerKeepsTheRequestersFrom() {
