@@ -388,6 +388,88 @@ class NatTest {
     assertThat(bye.wire()).startsWith("BYE sip:alice@10.0.0.5:6000;transport=tls SIP/2.0\r\n");
   }
 
+  /**
+   * The server side re-INVITEs the phone's own call (hold, session refresh): the request reaches
+   * the phone at its dialog Contact with the phone's identifiers restored, and the phone's 200
+   * goes back with the Call-ID and To the server knows and its SDP translated.
+   */
+  @Test
+  void aReInviteFromTheServerInThePhonesCallIsTranslatedBothWays() {
+    VoipProfile profile = VoipProfile.defaults();
+    SipInspector chain = harness.chain(profile);
+    FakeContext ctx = new FakeContext(profile);
+    Sip.run(chain, ctx, Sip.invite("re@10.0.0.5"));
+    ctx.serverToPhone();
+    Sip.run(chain, ctx, Sip.inviteResponse("re@192.0.2.1", "200 OK", true));
+    Sip.Run reinvite = Sip.run(chain, ctx, """
+        INVITE sip:alice@192.0.2.1:40000;transport=tls SIP/2.0
+        Via: SIP/2.0/TLS 198.51.100.20:5061;branch=z9hG4bKre1
+        Max-Forwards: 70
+        From: Bob <sip:bob@example.com>;tag=a6c85cf
+        To: Alice <sip:alice@192.0.2.1:40000>;tag=1928301774
+        Call-ID: re@192.0.2.1
+        CSeq: 2 INVITE
+        Contact: <sip:bob@198.51.100.20:5061;transport=tls>
+        Content-Type: application/sdp
+        Content-Length: #
+
+        """ + Sip.SDP_SERVER.replace("a=rtpmap:0 PCMU/8000", "a=rtpmap:0 PCMU/8000\na=sendonly"));
+    assertThat(reinvite.wire())
+        .startsWith("INVITE sip:alice@10.0.0.5:5061;transport=tls SIP/2.0\r\n")
+        .contains("To: Alice <sip:alice@10.0.0.5:5061>;tag=1928301774\r\n")
+        .contains("Call-ID: re@10.0.0.5\r\n");
+
+    ctx.phoneToServer();
+    Sip.Run ok = Sip.run(chain, ctx, """
+        SIP/2.0 200 OK
+        Via: SIP/2.0/TLS 198.51.100.20:5061;branch=z9hG4bKre1
+        From: Bob <sip:bob@example.com>;tag=a6c85cf
+        To: Alice <sip:alice@10.0.0.5:5061>;tag=1928301774
+        Call-ID: re@10.0.0.5
+        CSeq: 2 INVITE
+        Contact: <sip:alice@10.0.0.5:5061;transport=tls>
+        Content-Type: application/sdp
+        Content-Length: #
+
+        """ + Sip.SDP_PHONE.replace("a=rtpmap:0 PCMU/8000", "a=rtpmap:0 PCMU/8000\na=recvonly"));
+    assertThat(ok.wire()).contains("From: Bob <sip:bob@example.com>;tag=a6c85cf\r\n")
+        .contains("To: Alice <sip:alice@192.0.2.1:40000>;tag=1928301774\r\n")
+        .contains("Call-ID: re@192.0.2.1\r\n")
+        .contains("Contact: <sip:alice@192.0.2.1:40000;transport=tls>\r\n")
+        .contains("c=IN IP4 192.0.2.1\r\n")
+        .contains("a=recvonly\r\n");
+  }
+
+  /** The phone cancelling its own INVITE: the CANCEL is translated exactly as the INVITE was. */
+  @Test
+  void thePhonesCancelMatchesItsTranslatedInvite() {
+    VoipProfile profile = VoipProfile.defaults();
+    SipInspector chain = harness.chain(profile);
+    FakeContext ctx = new FakeContext(profile);
+    String invite = Sip.invite("cx@10.0.0.5");
+    String sent = Sip.run(chain, ctx, invite).wire();
+    String cancel = """
+        CANCEL sip:bob@example.com SIP/2.0
+        Via: SIP/2.0/TLS 10.0.0.5:5061;branch=z9hG4bK776asdhds
+        Max-Forwards: 70
+        To: Bob <sip:bob@example.com>
+        From: Alice <sip:alice@10.0.0.5:5061>;tag=1928301774
+        Call-ID: cx@10.0.0.5
+        CSeq: 314159 CANCEL
+        Content-Length: 0
+
+        """;
+    String cancelled = Sip.run(chain, ctx, cancel).wire();
+    for (String header : new String[] {"Via", "To", "From", "Call-ID"}) {
+      assertThat(line(cancelled, header)).as(header).isEqualTo(line(sent, header));
+    }
+    assertThat(cancelled).startsWith("CANCEL sip:bob@example.com SIP/2.0\r\n");
+  }
+
+  private static String line(String message, String header) {
+    return message.lines().filter(l -> l.startsWith(header + ":")).findFirst().orElseThrow();
+  }
+
   /** The phone answering the server's request in the phone's own call: From is the requester's. */
   @Test
   void thePhonesAnswerKeepsTheRequestersFrom() {
