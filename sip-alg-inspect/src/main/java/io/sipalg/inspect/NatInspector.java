@@ -204,7 +204,7 @@ final class NatInspector extends Link {
         record.contactHostPort = orig;
       }
       if (m.isMethod("REGISTER")) {
-        state.registeredContact(orig);
+        state.registeredContact(uri.user(), orig);
       }
     }
     for (NameAddress rr : m.recordRoutes()) {
@@ -427,7 +427,7 @@ final class NatInspector extends Link {
   /**
    * Where a request from the server to the outside address goes: a CANCEL or the ACK of a
    * rejection to where its INVITE went, anything else to the phone's Contact in this call, else
-   * to the Contact it registered.
+   * to the Contact its user part registered (else the Contact registered last).
    */
   private static String requestTarget(SipMessage m, SessionState.NatRecord record,
       SessionState state) throws MalformedHeaderException {
@@ -438,7 +438,7 @@ final class NatInspector extends Link {
       return record.inviteTarget;
     }
     String target = record != null && record.contactHostPort != null
-        ? record.contactHostPort : state.registeredContact();
+        ? record.contactHostPort : state.registeredContact(m.requestUri().user());
     if (record != null && m.isMethod("INVITE")) {
       record.inviteBranch = branch;
       record.inviteTarget = target;

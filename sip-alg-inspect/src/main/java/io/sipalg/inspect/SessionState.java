@@ -41,6 +41,12 @@ final class SessionState {
   private boolean closed;
   /** The Contact host:port of the phone's last REGISTER, as it wrote it. */
   private String registeredContact;
+  /**
+   * The Contact each user part registered (as host:port before NAT): the ALG writes the same
+   * outside address into every Contact of a connection, so with several users registered over it
+   * (an IP-PBX or proxy behind the ALG) only the user part tells them apart.
+   */
+  private final Map<String, String> registeredByUser = lru(MAX_NAT_ENTRIES);
 
   /** The phone's addresses in one call, as written before NAT, to translate back exactly. */
   static final class NatRecord {
@@ -128,12 +134,15 @@ final class SessionState {
     };
   }
 
-  synchronized void registeredContact(String hostPort) {
+  synchronized void registeredContact(String user, String hostPort) {
     registeredContact = hostPort;
+    registeredByUser.put(user == null ? "" : user, hostPort);
   }
 
-  synchronized String registeredContact() {
-    return registeredContact;
+  /** The Contact {@code user} registered, else the one registered last (or null). */
+  synchronized String registeredContact(String user) {
+    String own = registeredByUser.get(user == null ? "" : user);
+    return own != null ? own : registeredContact;
   }
 
   /** The Call-ID as the phone wrote it (undoes Call-ID NAT for messages from the server). */

@@ -470,6 +470,39 @@ class NatTest {
     return message.lines().filter(l -> l.startsWith(header + ":")).findFirst().orElseThrow();
   }
 
+  /**
+   * One connection carrying several registrations (an IP-PBX or another proxy behind the ALG): the
+   * ALG writes the same outside address into every Contact, so a call for one user must go back to
+   * that user's Contact, not to the one registered last.
+   */
+  @Test
+  void incomingRequestsGoToTheContactTheirUserRegistered() {
+    VoipProfile profile = VoipProfile.defaults();
+    SipInspector chain = harness.chain(profile);
+    FakeContext ctx = new FakeContext(profile);
+    Sip.run(chain, ctx, REGISTER);
+    Sip.Run second = Sip.run(chain, ctx, REGISTER.replace("alice", "bob").replace("10.0.0.5:5061;", "10.0.0.6:5062;")
+        .replace("843817637684230@", "99@").replace("z9hG4bKnashds7", "z9hG4bKnashds8"));
+    assertThat(second.wire()).contains("Contact: <sip:bob@192.0.2.1:40000;transport=tls>\r\n");
+    ctx.serverToPhone();
+    for (String[] userAndContact : new String[][] {{"alice", "10.0.0.5:5061"}, {"bob", "10.0.0.6:5062"}}) {
+      String user = userAndContact[0];
+      Sip.Run invite = Sip.run(chain, ctx, """
+          INVITE sip:USER@192.0.2.1:40000;transport=tls SIP/2.0
+          Via: SIP/2.0/TLS 198.51.100.10:5061;branch=z9hG4bKin-USER
+          Max-Forwards: 69
+          To: <sip:USER@example.com>
+          From: <sip:carol@example.org>;tag=99
+          Call-ID: incoming-USER@198.51.100.10
+          CSeq: 1 INVITE
+          Content-Length: 0
+
+          """.replace("USER", user));
+      assertThat(invite.wire()).as(user)
+          .startsWith("INVITE sip:" + user + "@" + userAndContact[1] + ";transport=tls SIP/2.0\r\n");
+    }
+  }
+
   /** The phone answering the server's request in the phone's own call: From is the requester's. */
   @Test
   void thePhonesAnswerKeepsTheRequestersFrom() {
