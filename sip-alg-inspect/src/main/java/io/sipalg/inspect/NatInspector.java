@@ -29,7 +29,7 @@ import java.util.Set;
  * phone's address (and, with {@code hosted-nat-traversal}, any private address literal) in From,
  * Call-ID, Via, Contact, Record-Route, Route and the SDP {@code c=}/{@code o=} lines becomes the
  * ALG's outside address; To and the Request-URI are left alone. Messages from the server are
- * translated back from what was recorded: the top Via sent-by by transaction, the Call-ID, and the
+ * translated back from what was recorded: each Via sent-by by transaction, the Call-ID, and the
  * phone's From/To and Contact by call. Every edit goes through the message's editor.
  *
  * <p>Identities the phone did not write are never translated, because the phone must echo them
@@ -397,14 +397,17 @@ final class NatInspector extends Link {
       }
     }
     if (m.isResponse()) {
-      Via top = m.topVia();
-      if (top != null && map.isOutside(top.host())) {
+      // every Via translated on the way out (a proxy behind the ALG adds its own above its UA's)
+      for (Via via : m.vias()) {
+        if (!map.isOutside(via.host())) {
+          continue;
+        }
         String orig;
         synchronized (state) {
-          orig = state.viaByBranch.get(branchKey(top, callId, m));
+          orig = state.viaByBranch.get(branchKey(via, callId, m));
         }
         if (orig != null) {
-          restore(ed, top, orig, map);
+          restore(ed, via, orig, map);
         }
       }
     }

@@ -503,6 +503,38 @@ class NatTest {
     }
   }
 
+  /**
+   * A proxy behind the ALG forwards a request it got from a UA on the same host: both Via entries
+   * carry the inside address and both are translated, so the response must get both back, or the
+   * proxy would send it on to the ALG's outside address instead of to its UA.
+   */
+  @Test
+  void everyViaTranslatedOnTheWayOutIsRestoredInTheResponse() {
+    VoipProfile profile = VoipProfile.defaults();
+    SipInspector chain = harness.chain(profile);
+    FakeContext ctx = new FakeContext(profile);
+    String request = Sip.request("MESSAGE").replace(
+        "Via: SIP/2.0/TLS 10.0.0.5:5061;branch=z9hG4bK74bf9\n",
+        "Via: SIP/2.0/TLS 10.0.0.5:5061;branch=z9hG4bK74bf9\nVia: SIP/2.0/TLS 10.0.0.5:5070;branch=z9hG4bKua1\n");
+    assertThat(Sip.run(chain, ctx, request).wire())
+        .contains("Via: SIP/2.0/TLS 192.0.2.1:40000;branch=z9hG4bK74bf9\r\n")
+        .contains("Via: SIP/2.0/TLS 192.0.2.1:40000;branch=z9hG4bKua1\r\n");
+    ctx.serverToPhone();
+    Sip.Run ok = Sip.run(chain, ctx, """
+        SIP/2.0 200 OK
+        Via: SIP/2.0/TLS 192.0.2.1:40000;branch=z9hG4bK74bf9;received=192.0.2.1
+        Via: SIP/2.0/TLS 192.0.2.1:40000;branch=z9hG4bKua1
+        To: <sip:example.com>;tag=s1
+        From: Alice <sip:alice@example.com>;tag=9fxced76sl
+        Call-ID: 3848276298220188511@example.com
+        CSeq: 1 MESSAGE
+        Content-Length: 0
+
+        """);
+    assertThat(ok.wire()).contains("Via: SIP/2.0/TLS 10.0.0.5:5061;branch=z9hG4bK74bf9;received=192.0.2.1\r\n")
+        .contains("Via: SIP/2.0/TLS 10.0.0.5:5070;branch=z9hG4bKua1\r\n");
+  }
+
   /** The phone answering the server's request in the phone's own call: From is the requester's. */
   @Test
   void thePhonesAnswerKeepsTheRequestersFrom() {
