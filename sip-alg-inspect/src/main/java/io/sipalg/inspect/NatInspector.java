@@ -208,15 +208,35 @@ final class NatInspector extends Link {
       }
     }
     for (NameAddress rr : m.recordRoutes()) {
-      natUri(ed, rr.uri(), map, "Record-Route");
+      if (!isServerHop(record, rr.uri())) {
+        natUri(ed, rr.uri(), map, "Record-Route");
+      }
     }
     if (m.isRequest() && !callersIdentity) { // a callee's route set is the caller side's proxies
       for (NameAddress route : m.routes()) {
-        natUri(ed, route.uri(), map, "Route");
+        if (!isServerHop(record, route.uri())) {
+          natUri(ed, route.uri(), map, "Route");
+        }
       }
     }
     if (!profile.noSdpFixup() && m.bodyLength() > 0 && ValidationInspector.isSdp(m)) {
       natSdp(m, map, state, callId);
+    }
+  }
+
+  private static boolean isServerHop(SessionState.NatRecord record, SipUri uri) {
+    return record != null && uri != null && uri.isSip()
+        && record.serverHops.contains(Net.hostPort(uri.host(), uri.port()));
+  }
+
+  /** Remembers the server side's Record-Route hops of a call (see {@code NatRecord.serverHops}). */
+  private static void noteServerHops(SipMessage m, SessionState.NatRecord record)
+      throws MalformedHeaderException {
+    for (NameAddress rr : m.recordRoutes()) {
+      SipUri uri = rr.uri();
+      if (uri != null && uri.isSip() && record.serverHops.size() < SessionState.MAX_SERVER_HOPS) {
+        record.serverHops.add(Net.hostPort(uri.host(), uri.port()));
+      }
     }
   }
 
@@ -395,6 +415,9 @@ final class NatInspector extends Link {
         record.serverOriginated = true;
         state.natRecords.put(callId, record);
       }
+    }
+    if (record != null) {
+      noteServerHops(m, record);
     }
     if (m.isResponse()) {
       // every Via translated on the way out (a proxy behind the ALG adds its own above its UA's)

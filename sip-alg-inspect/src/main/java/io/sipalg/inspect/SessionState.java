@@ -7,10 +7,12 @@ import io.sipalg.api.session.Pinhole;
 import io.sipalg.api.session.SessionAddresses;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the standard inspectors remember about one session: its dialogs, registrations and the NAT
@@ -64,7 +66,16 @@ final class SessionState {
      */
     String inviteBranch;
     String inviteTarget;
+    /**
+     * Record-Route hops (host:port) seen coming from the server side in this call: the route set
+     * is theirs, so the phone's Route and echoed Record-Route naming them are left alone even when
+     * they look like the phone's address (hosted-nat-traversal counts every private literal).
+     */
+    final Set<String> serverHops = new HashSet<>(4);
   }
+
+  /** At most this many server-side hops are remembered per call (a route set is a few entries). */
+  static final int MAX_SERVER_HOPS = 16;
 
   private SessionState(InspectorServices services, VoipProfile profile, String sessionId) {
     this.services = services;

@@ -535,6 +535,58 @@ class NatTest {
         .contains("Via: SIP/2.0/TLS 10.0.0.5:5070;branch=z9hG4bKua1\r\n");
   }
 
+  /**
+   * With {@code hosted-nat-traversal} every private literal counts as the phone's, but a proxy on
+   * the server side may have one too: the route set it built (its Record-Route, echoed back in the
+   * phone's Route and in the phone's answers) is the server side's and must not be translated.
+   */
+  @Test
+  void theServerSidesRouteSetIsNotTranslatedEvenWhenItLooksPrivate() {
+    VoipProfile profile = Harness.profile().hostedNatTraversal(true).build();
+    SipInspector chain = harness.chain(profile);
+    FakeContext ctx = new FakeContext(profile);
+    Sip.run(chain, ctx, Sip.invite("rr@10.0.0.5"));
+    ctx.serverToPhone();
+    Sip.run(chain, ctx, Sip.inviteResponse("rr@192.0.2.1", "200 OK", false)
+        .replace("CSeq: 314159 INVITE\n", "CSeq: 314159 INVITE\nRecord-Route: <sip:172.16.9.9;lr>\n"));
+    ctx.phoneToServer();
+    Sip.Run bye = Sip.run(chain, ctx, Sip.inDialog("BYE", "rr@10.0.0.5", 314160)
+        .replace("Max-Forwards: 70\n", "Max-Forwards: 70\nRoute: <sip:172.16.9.9;lr>\n"));
+    assertThat(bye.wire()).contains("Route: <sip:172.16.9.9;lr>\r\n")
+        .contains("Via: SIP/2.0/TLS 192.0.2.1:40000;");
+
+    // a call from that side: its Record-Route comes back in the phone's 200 unchanged
+    ctx.serverToPhone();
+    Sip.run(chain, ctx, """
+        INVITE sip:alice@192.0.2.1:40000;transport=tls SIP/2.0
+        Record-Route: <sip:172.16.9.9;lr>
+        Via: SIP/2.0/TLS 172.16.9.9:5061;branch=z9hG4bKrr2
+        Max-Forwards: 69
+        To: <sip:alice@example.com>
+        From: <sip:carol@example.org>;tag=5
+        Call-ID: rr-in@example.org
+        CSeq: 1 INVITE
+        Content-Length: 0
+
+        """);
+    ctx.phoneToServer();
+    Sip.Run ok = Sip.run(chain, ctx, """
+        SIP/2.0 200 OK
+        Record-Route: <sip:172.16.9.9;lr>
+        Via: SIP/2.0/TLS 172.16.9.9:5061;branch=z9hG4bKrr2
+        To: <sip:alice@example.com>;tag=a2
+        From: <sip:carol@example.org>;tag=5
+        Call-ID: rr-in@example.org
+        CSeq: 1 INVITE
+        Contact: <sip:alice@10.0.0.5:5061;transport=tls>
+        Content-Length: 0
+
+        """);
+    assertThat(ok.wire()).contains("Record-Route: <sip:172.16.9.9;lr>\r\n")
+        .contains("Via: SIP/2.0/TLS 172.16.9.9:5061;branch=z9hG4bKrr2\r\n")
+        .contains("Contact: <sip:alice@192.0.2.1:40000;transport=tls>\r\n");
+  }
+
   /** The phone answering the server's request in the phone's own call: From is the requester's. */
   @Test
   void thePhonesAnswerKeepsTheRequestersFrom() {
