@@ -19,6 +19,10 @@
 #             kamailio then reaches the phone directly, around the DUT (reported as INFO, not judged).
 #   cancelled baresip registers again (manual answer: it rings); a sipp UAC (call-cancelled-uac.xml)
 #             calls alice and cancels on the 180.
+#   hairpin   two baresip phones behind the ALG (alice 127.0.0.2, bob 127.0.0.5, two sessions): alice
+#             calls bob, holds, resumes (re-INVITEs with new SDP) and hangs up, driven through its UDP
+#             console (cons module, 127.0.0.2:5555). kamailio advertises the DUT's address, so every
+#             request of the call, both ways, passes the ALG twice (each phone's session).
 # The sip-alg DUT binds its upstream connections to 127.0.0.4 (--upstream-source): the phone, kamailio
 # and the ALG's outside address must be different addresses for NAT to mean anything on one loopback.
 # Output (stdout), one key=value line per check:
@@ -31,9 +35,12 @@
 #   check=baresip-chain-cancelled     result=PASS|FAIL|INFO  a call to alice cancelled while it rings: 180,
 #                                     CANCEL 200, 487, ACK (uac_ok=1); the CANCEL came from the DUT and
 #                                     INVITE, CANCEL and ACK reached the phone with one Request-URI
+#   check=baresip-chain-hairpin       result=PASS|FAIL|INFO  bob answered; alice's hold, resume and hangup each
+#                                     completed (steps=hung-up); bob got all 3 INVITEs from the DUT
 #   check=baresip-chain-alg           result=PASS|FAIL  (sip-alg only) in = forwarded = the messages in the
-#                                     phone's trace, dropped 0, active 0, two call summaries saying
-#                                     completed, every SDP media pinhole opened also closed
+#                                     phones' traces, dropped 0, active 0, four call summaries saying
+#                                     completed (the hairpin call in both sessions), every SDP media
+#                                     pinhole opened also closed
 # Env: BS_CALL_S (4) BS_PORT (5090) BS_ADDR (127.0.0.2) DUT_CMD DUT RUN_DIR CERT_DIR TRACE=1 (sipp logs).
 # Exit status: number of failed checks.
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -51,7 +58,9 @@ UAS_CONTACT_PORT="$DUT_PORT" sipp_uas_start "$UAS_TCP_PORT" invite-uas
 # kamailio is this stunnel's TLS client and presents no certificate (the DUT-to-kamailio leg is the
 # mutual-TLS one here)
 REQUIRE_CLIENT_CERT=0 stunnel_server "$UAS_TLS_PORT" "$UAS_TCP_PORT"
-KAM_ADDR="$KAM_ADDR" KAM_RELAY=1 KAM_AUTH=1 kamailio_start good
+# kamailio advertises the DUT's address (Record-Route, Via), as a server known to its phones by the
+# ALG's address does: then the phones' in-dialog requests of a record-routed call come to the DUT too
+KAM_ADDR="$KAM_ADDR" KAM_RELAY=1 KAM_AUTH=1 KAM_ADVERTISE="127.0.0.1:$DUT_PORT" kamailio_start good
 dut_start C "$KAM_ADDR:$KAM_PORT"
 stunnel_client "$UAC_PLAIN_PORT" "$KAM_ADDR:$KAM_PORT"   # the incoming call's caller reaches kamailio
 
@@ -69,6 +78,7 @@ phone() {
   local vars='${BS_ADDR} ${BS_PORT} ${BS_USER} ${BS_DOMAIN} ${BS_REGISTRAR} ${BS_REGINT} ${BS_AUTH_PASS} ${BS_ANSWERMODE} ${RUN_DIR} ${CERT_DIR}'
   envsubst "$vars" <"$E2E_DIR/conf/baresip/config.in" >"$cfg/config"
   envsubst "$vars" <"$E2E_DIR/conf/baresip/accounts.in" >"$cfg/accounts"
+  [[ -z "${BS_CONSOLE:-}" ]] || printf 'module\t\t\tcons.so\ncons_listen\t\t%s\n' "$BS_CONSOLE" >>"$cfg/config"
   BS_LOG="$RUN_DIR/baresip-$name.log"
   timeout -k 5 $((secs + 15)) baresip -s -f "$cfg" -t "$secs" "$@" < <(sleep $((secs + 10))) >"$BS_LOG" 2>&1 &
   BP=$!; track "$BP"
@@ -110,6 +120,34 @@ if [[ -z "${DUT_CMD:-}" && "${DUT:-haproxy}" == sip-alg ]]; then
 else
   echo "check=baresip-chain-cancelled result=INFO cancel_via_dut=$via $res (not an ALG)"
 fi
+# --- hairpin: alice calls bob, both behind the ALG (two sessions); alice holds, resumes, hangs up
+# through baresip's UDP console. Every request of the call, both ways, passes the DUT twice.
+# waitfor FILE PATTERN COUNT: until FILE has COUNT lines matching PATTERN (10 s at most)
+waitfor() { local i; for ((i = 0; i < 100; i++)); do (( $(grep -c -E "$2" "$1" || true) >= $3 )) && return 0; nap 0.1; done; return 1; }
+console() { printf '%s\n' "$1" >"/dev/udp/${BS_CONSOLE%:*}/${BS_CONSOLE#*:}"; }
+BS_USER=bob BS_ADDR=127.0.0.5 BS_PORT=5094 phone hairpin-bob 30; BOB=$BP; BOB_LOG=$BS_LOG
+waitfor "$BOB_LOG" "registered successfully" 1
+BS_CONSOLE=127.0.0.2:5555 phone hairpin-alice 30 -e "/dial sip:bob@$SERVER_NAME"; ALICE=$BP
+export BS_CONSOLE=127.0.0.2:5555
+steps=none
+if waitfor "$BS_LOG" "Call established" 1; then steps=established
+  # each re-INVITE is acknowledged with an ACK to bob's Contact once its 200 arrives
+  console /hold;   waitfor "$BS_LOG" "^ACK sip:bob" 2 && steps=held
+  console /resume; waitfor "$BS_LOG" "^ACK sip:bob" 3 && steps=resumed
+  # the BYE and its 200 both carry "CSeq: n BYE"
+  console /hangup; waitfor "$BS_LOG" "^CSeq: [0-9]+ BYE" 2 && steps=hung-up
+fi
+stop_pid "$ALICE"; stop_pid "$BOB"   # both un-register on SIGTERM
+unset BS_CONSOLE
+reinvites=$(grep -B1 -E "^INVITE sip:bob" "$BOB_LOG" | grep -c "^TLS 127.0.0.1:$DUT_PORT -> " || true)
+answered=no; grep -q "Call established" "$BOB_LOG" && answered=yes
+if [[ -z "${DUT_CMD:-}" && "${DUT:-haproxy}" == sip-alg ]]; then
+  [[ "$steps" == hung-up && "$answered" == yes && "$reinvites" == 3 ]]
+  check hairpin $? "steps=$steps bob_answered=$answered invites_to_bob_via_dut=$reinvites"
+else
+  echo "check=baresip-chain-hairpin result=INFO steps=$steps bob_answered=$answered invites_to_bob_via_dut=$reinvites (not an ALG)"
+fi
+
 alive=$(dut_alive)
 nap 0.5
 stop_tracked   # sipp UAS prints its final counts on SIGTERM; the DUT its final counters
@@ -122,12 +160,12 @@ counts=$(uas_counts)
 # completed; every media pinhole an offer or answer opened (the challenged INVITE's too) was closed.
 alg=$(dut_final_counters)
 if [[ -n "$alg" ]]; then
-  seen=$(cat "$RUN_DIR"/baresip-{out,in,cancel}.log | grep -c '^TLS ' || true)
+  seen=$(cat "$RUN_DIR"/baresip-{out,in,cancel,hairpin-alice,hairpin-bob}.log | grep -c '^TLS ' || true)
   done_calls=$(grep -c 'inspect.calls - call .* result=completed' "$DUT_LOG" || true)
   opened=$(grep -c 'pinhole OPEN udp .*(sdp, ' "$DUT_LOG" || true)
   closed=$(grep -c 'pinhole CLOSE udp .*(sdp, ' "$DUT_LOG" || true)
   [[ "$(kv dropped "$alg")" == 0 && "$(kv in "$alg")" == "$seen" && "$(kv forwarded "$alg")" == "$seen" \
-     && "$seen" -ge 25 && "$(kv active "$alg")" == 0 && "$done_calls" == 2 && "$opened" -ge 4 \
+     && "$seen" -ge 25 && "$(kv active "$alg")" == 0 && "$done_calls" == 4 && "$opened" -ge 4 \
      && "$opened" == "$closed" ]]
   check alg $? "calls_completed=$done_calls media_pinholes_opened=$opened closed=$closed messages_in_phone_trace=$seen $alg"
 fi

@@ -195,7 +195,14 @@ kamailio_start() {
   export KAM_PORT KAM_TCP_WORKERS="${KAM_TCP_CHILDREN:-1}" KAM_MPATH="$m/" KAM_TLS_VERIFY="$verify" KAM_CERT \
          KAM_UPSTREAM="${KAM_UPSTREAM:-127.0.0.1:$UAS_TLS_PORT}" KAM_ADDR="${KAM_ADDR:-127.0.0.1}" KAM_AUTH_PASS="${KAM_AUTH_PASS:-alg-test-secret}" RUN_DIR CERT_DIR SERVER_NAME
   require_loopback "$KAM_ADDR"
-  local vars='${KAM_ADDR} ${KAM_AUTH_PASS} ${KAM_PORT} ${KAM_TCP_WORKERS} ${KAM_MPATH} ${KAM_TLS_VERIFY} ${KAM_CERT} ${KAM_UPSTREAM} ${RUN_DIR} ${CERT_DIR} ${SERVER_NAME}'
+  # KAM_ADVERTISE=HOST:PORT: the address kamailio writes into Record-Route and Via (and takes as its
+  # own), as a server known to its phones by the ALG's address does
+  export KAM_ADVERTISE_ALIAS="# no advertised address" KAM_ADVERTISE_LISTEN=""
+  if [[ -n "${KAM_ADVERTISE:-}" ]]; then
+    require_loopback "$KAM_ADVERTISE"
+    KAM_ADVERTISE_ALIAS="alias=\"$KAM_ADVERTISE\"" KAM_ADVERTISE_LISTEN=" advertise $KAM_ADVERTISE"
+  fi
+  local vars='${KAM_ADVERTISE_ALIAS} ${KAM_ADVERTISE_LISTEN} ${KAM_ADDR} ${KAM_AUTH_PASS} ${KAM_PORT} ${KAM_TCP_WORKERS} ${KAM_MPATH} ${KAM_TLS_VERIFY} ${KAM_CERT} ${KAM_UPSTREAM} ${RUN_DIR} ${CERT_DIR} ${SERVER_NAME}'
   envsubst "$vars" <"$E2E_DIR/conf/kamailio.cfg.in" >"$RUN_DIR/kamailio.cfg"
   envsubst "$vars" <"$E2E_DIR/conf/tls.cfg.in" >"$RUN_DIR/tls.cfg"
   kamailio -c "${defs[@]}" -f "$RUN_DIR/kamailio.cfg" >"$RUN_DIR/kamailio-check.log" 2>&1 \

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * The runner ({@code target/sip-alg.jar run}) against software nobody here wrote, through the
  * scripts in {@code e2e/}: SIPp behind stunnel (REGISTER and INVITE, one connection and one per
  * call), Kamailio as the TLS registrar (and with a certificate from the wrong CA), baresip as a real
- * phone (its own TLS stack and SDP: it registers, calls out, is called, and is called and cancelled), and
+ * phone (its own TLS stack and SDP: it registers, calls out, is called, is called and cancelled, and
+ * two of them call each other through the ALG with hold and resume), and
  * {@code openssl s_client} probing each TLS policy option. Needs the peers installed
  * ({@code e2e/install.sh}); skipped without them on a developer machine, required under CI.
  */
@@ -57,11 +58,12 @@ class RealPeersIT {
                 // proxied session, so tn runs slower than t1 on a 2-core CI machine (see docs).
                 "RATE_TN", System.getProperty("e2e.rate.tn", "50")),
             900);
-    assertSummary(r, 27);
+    assertSummary(r, 28);
     assertThat(r.output).contains("check=sipp-chain-register-counters result=PASS")
         .contains("check=sipp-chain-invite-counters result=PASS")
         .contains("check=baresip-chain-incoming result=PASS")
         .contains("check=baresip-chain-cancelled result=PASS")
+        .contains("check=baresip-chain-hairpin result=PASS")
         .contains("check=baresip-chain-alg result=PASS");
   }
 
@@ -83,9 +85,11 @@ class RealPeersIT {
                 "RATE", System.getProperty("e2e.rate", "200"),
                 "RATE_TN", System.getProperty("e2e.rate.tn", "50")),
             900);
-    assertSummary(r, 27);
+    assertSummary(r, 28);
     assertThat(r.output).contains("DUT=sip-alg").contains("check=baresip-chain-incoming result=PASS")
         .contains("check=baresip-chain-cancelled result=PASS")
+        .contains("check=baresip-chain-hairpin result=PASS")
+        .contains("check=baresip-chain-hairpin result=PASS")
         .contains("check=baresip-chain-alg result=PASS");
     assertThat(Files.readString(dutLog(r, "baresip", "C"))).contains("BC_JSSE");
   }
