@@ -2,8 +2,8 @@
 # Chain C, a real phone: baresip 1.0 (native TLS, OpenSSL) -TLS-> [DUT 127.0.0.1:5061] -TLS-> kamailio
 #   127.0.0.3:5062 (registrar; relays calls) -TLS-> stunnel 127.0.0.1:5071 -TCP-> sipp UAS :15071
 #   ./baresip-chain.sh
-# Two phases, one DUT process. Nothing the phone sends is scripted: these are a real user agent's
-# messages (its Contact, Via, SDP offer and answer), so this checks the ALG's NAT of them.
+# Four phases, one DUT process. Nothing the phones send is scripted: these are a real user agent's
+# messages (Contact, Via, SDP offers and answers, digest credentials), so this checks the ALG's NAT of them.
 #   outgoing  baresip (presents client.pem, verifies the DUT against ca.crt and sip.example.test)
 #             registers through the DUT (kamailio challenges it: 401, then the REGISTER with credentials),
 #             calls sip:bob@sip.example.test (407, ACK, the INVITE with credentials; kamailio relays the
@@ -69,9 +69,10 @@ check() { # NAME STATUS(0 = pass) DETAILS
   local v=PASS; (($2 == 0)) || { v=FAIL; fails=$((fails + 1)); }
   echo "check=baresip-chain-$1 result=$v $3"
 }
-# phone NAME SECONDS [baresip args...]: one baresip run, SIP trace (-s) in $RUN_DIR/baresip-NAME.log, in the
-# background (BP); it quits after SECONDS (hanging up, un-registering). stdin is a pipe kept open by sleep
-# so its console does not quit on EOF first.
+# phone NAME SECONDS [baresip args...]: one baresip run, SIP trace (-s) in $RUN_DIR/baresip-NAME.log (BS_LOG),
+# in the background (BP); it quits after SECONDS (hanging up, un-registering). Who it is comes from BS_USER,
+# BS_ADDR, BS_PORT, BS_ANSWERMODE; BS_CONSOLE=ADDR:PORT adds the UDP console (cons module). stdin is a
+# pipe kept open by sleep so its stdio console does not quit on EOF first.
 phone() {
   local name="$1" secs="$2" cfg="$RUN_DIR/baresip-$1"; shift 2
   mkdir -p "$cfg"; : >"$cfg/contacts"
