@@ -20,6 +20,7 @@ import io.sipalg.parser.Via;
 import java.net.InetSocketAddress;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -229,10 +230,19 @@ final class NatInspector extends Link {
         && record.serverHops.contains(Net.hostPort(uri.host(), uri.port()));
   }
 
-  /** Remembers the server side's Record-Route hops of a call (see {@code NatRecord.serverHops}). */
-  private static void noteServerHops(SipMessage m, SessionState.NatRecord record)
-      throws MalformedHeaderException {
-    for (NameAddress rr : m.recordRoutes()) {
+  /**
+   * Remembers the server side's Record-Route hops of a call (see {@code NatRecord.serverHops}). A
+   * malformed Record-Route the profile let pass is not remembered; it must not stop the rest of
+   * the message's translation (the Via above all).
+   */
+  private static void noteServerHops(SipMessage m, SessionState.NatRecord record) {
+    List<NameAddress> hops;
+    try {
+      hops = m.recordRoutes();
+    } catch (MalformedHeaderException e) {
+      return;
+    }
+    for (NameAddress rr : hops) {
       SipUri uri = rr.uri();
       if (uri != null && uri.isSip() && record.serverHops.size() < SessionState.MAX_SERVER_HOPS) {
         record.serverHops.add(Net.hostPort(uri.host(), uri.port()));
@@ -420,18 +430,17 @@ final class NatInspector extends Link {
       noteServerHops(m, record);
     }
     if (m.isResponse()) {
-      // every Via translated on the way out (a proxy behind the ALG adds its own above its UA's)
-      for (Via via : m.vias()) {
-        if (!map.isOutside(via.host())) {
-          continue;
-        }
-        String orig;
-        synchronized (state) {
-          orig = state.viaByBranch.get(branchKey(via, callId, m));
-        }
-        if (orig != null) {
-          restore(ed, via, orig, map);
-        }
+      restoreVia(ed, m.topVia(), callId, m, map, state);
+      // a proxy behind the ALG has its UA's Via below its own: translated too, so restored too;
+      // an unreadable lower Via the profile let pass is left as it is, the top one is done
+      List<Via> vias;
+      try {
+        vias = m.vias();
+      } catch (MalformedHeaderException e) {
+        vias = List.of();
+      }
+      for (int i = 1; i < vias.size(); i++) {
+        restoreVia(ed, vias.get(i), callId, m, map, state);
       }
     }
     if (record != null && record.fromHostPort != null) {
@@ -457,8 +466,7 @@ final class NatInspector extends Link {
    */
   private static String requestTarget(SipMessage m, SessionState.NatRecord record,
       SessionState state) throws MalformedHeaderException {
-    Via top = m.topVia();
-    String branch = top == null ? null : top.branch();
+    String branch = topBranch(m);
     if (record != null && branch != null && branch.equals(record.inviteBranch)
         && (m.isMethod("CANCEL") || m.isMethod("ACK"))) {
       return record.inviteTarget;
@@ -470,6 +478,31 @@ final class NatInspector extends Link {
       record.inviteTarget = target;
     }
     return target;
+  }
+
+  /** The top Via's branch, or null when there is none or the Via is malformed (profile: pass). */
+  private static String topBranch(SipMessage m) {
+    try {
+      Via top = m.topVia();
+      return top == null ? null : top.branch();
+    } catch (MalformedHeaderException e) {
+      return null;
+    }
+  }
+
+  /** Restores one Via of a response that the phone side's request had translated. */
+  private static void restoreVia(SipEditor ed, Via via, String callId, SipMessage m, Mapping map,
+      SessionState state) throws MalformedHeaderException {
+    if (via == null || !map.isOutside(via.host())) {
+      return;
+    }
+    String orig;
+    synchronized (state) {
+      orig = state.viaByBranch.get(branchKey(via, callId, m));
+    }
+    if (orig != null) {
+      restore(ed, via, orig, map);
+    }
   }
 
   private static void restore(SipEditor ed, Via via, String orig, Mapping map) {

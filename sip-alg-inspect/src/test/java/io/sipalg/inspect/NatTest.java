@@ -587,6 +587,35 @@ class NatTest {
         .contains("Contact: <sip:alice@192.0.2.1:40000;transport=tls>\r\n");
   }
 
+  /** A malformed lower Via the profile lets pass must not cost the response its top Via. */
+  @Test
+  void aMalformedLowerViaStillLetsTheTopViaBeRestored() {
+    VoipProfile profile = VoipProfile.defaults();
+    SipInspector chain = harness.chain(profile);
+    FakeContext ctx = new FakeContext(profile);
+    Sip.run(chain, ctx, Sip.invite("badvia@10.0.0.5"));
+    ctx.serverToPhone();
+    Sip.Run ringing = Sip.run(chain, ctx, Sip.inviteResponse("badvia@192.0.2.1", "180 Ringing", false)
+        .replace("CSeq: 314159 INVITE\n", "CSeq: 314159 INVITE\nVia: SIP/2.0/TLS ;;\n"));
+    assertThat(ringing.wire()).contains("Via: SIP/2.0/TLS 10.0.0.5:5061;branch=z9hG4bK776asdhds;")
+        .contains("Via: SIP/2.0/TLS ;;\r\n");
+  }
+
+  /** A malformed Record-Route the profile lets pass must not cost the response its Via. */
+  @Test
+  void aMalformedRecordRouteFromTheServerStillLetsTheViaBeRestored() {
+    VoipProfile profile = VoipProfile.defaults();
+    SipInspector chain = harness.chain(profile);
+    FakeContext ctx = new FakeContext(profile);
+    Sip.run(chain, ctx, Sip.invite("badrr@10.0.0.5"));
+    ctx.serverToPhone();
+    Sip.Run ringing = Sip.run(chain, ctx, Sip.inviteResponse("badrr@192.0.2.1", "180 Ringing", false)
+        .replace("CSeq: 314159 INVITE\n", "CSeq: 314159 INVITE\nRecord-Route: <sip:proxy.example.com;lr\n"));
+    assertThat(ringing.verdict()).isEqualTo(Verdict.forward());
+    assertThat(ringing.wire()).contains("Via: SIP/2.0/TLS 10.0.0.5:5061;branch=z9hG4bK776asdhds;")
+        .contains("Record-Route: <sip:proxy.example.com;lr\r\n");
+  }
+
   /** The phone answering the server's request in the phone's own call: From is the requester's. */
   @Test
   void thePhonesAnswerKeepsTheRequestersFrom() {
