@@ -125,21 +125,24 @@ fi
 # through baresip's UDP console. Every request of the call, both ways, passes the DUT twice.
 # waitfor FILE PATTERN COUNT: until FILE has COUNT lines matching PATTERN (10 s at most)
 waitfor() { local i; for ((i = 0; i < 100; i++)); do (( $(grep -c -E "$2" "$1" || true) >= $3 )) && return 0; nap 0.1; done; return 1; }
-console() { printf '%s\n' "$1" >"/dev/udp/${BS_CONSOLE%:*}/${BS_CONSOLE#*:}"; }
-BS_USER=bob BS_ADDR=127.0.0.5 BS_PORT=5094 phone hairpin-bob 30; BOB=$BP; BOB_LOG=$BS_LOG
+# console ADDR:PORT COMMAND: one command to a phone's UDP console
+console() { printf '%s\n' "$2" >"/dev/udp/${1%:*}/${1#*:}"; }
+ALICE_CONSOLE=127.0.0.2:5555 BOB_CONSOLE=127.0.0.5:5556
+BS_USER=bob BS_ADDR=127.0.0.5 BS_PORT=5094 BS_CONSOLE=$BOB_CONSOLE phone hairpin-bob 30; BOB=$BP; BOB_LOG=$BS_LOG
 waitfor "$BOB_LOG" "registered successfully" 1
-BS_CONSOLE=127.0.0.2:5555 phone hairpin-alice 30 -e "/dial sip:bob@$SERVER_NAME"; ALICE=$BP
-export BS_CONSOLE=127.0.0.2:5555
+BS_CONSOLE=$ALICE_CONSOLE phone hairpin-alice 30 -e "/dial sip:bob@$SERVER_NAME"; ALICE=$BP
 steps=none
 if waitfor "$BS_LOG" "Call established" 1; then steps=established
   # each re-INVITE is acknowledged with an ACK to bob's Contact once its 200 arrives
-  console /hold;   waitfor "$BS_LOG" "^ACK sip:bob" 2 && steps=held
-  console /resume; waitfor "$BS_LOG" "^ACK sip:bob" 3 && steps=resumed
+  console $ALICE_CONSOLE /hold;   waitfor "$BS_LOG" "^ACK sip:bob" 2 && steps=held
+  console $ALICE_CONSOLE /resume; waitfor "$BS_LOG" "^ACK sip:bob" 3 && steps=resumed
   # the BYE and its 200 both carry "CSeq: n BYE"
-  console /hangup; waitfor "$BS_LOG" "^CSeq: [0-9]+ BYE" 2 && steps=hung-up
+  console $ALICE_CONSOLE /hangup; waitfor "$BS_LOG" "^CSeq: [0-9]+ BYE" 2 && steps=hung-up
 fi
-stop_pid "$ALICE"; stop_pid "$BOB"   # both un-register on SIGTERM
-unset BS_CONSOLE
+# /quit, not a signal: a quitting baresip waits for the answers to its un-REGISTER before it closes
+# its connection (with close_notify), so no answer is left for the ALG to drop
+console $ALICE_CONSOLE /quit; console $BOB_CONSOLE /quit
+wait "$ALICE"; wait "$BOB"
 reinvites=$(grep -B1 -E "^INVITE sip:bob" "$BOB_LOG" | grep -c "^TLS 127.0.0.1:$DUT_PORT -> " || true)
 answered=no; grep -q "Call established" "$BOB_LOG" && answered=yes
 if [[ -z "${DUT_CMD:-}" && "${DUT:-haproxy}" == sip-alg ]]; then
