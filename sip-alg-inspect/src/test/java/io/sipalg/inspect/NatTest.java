@@ -71,10 +71,7 @@ class NatTest {
   void inDialogRequestFromTheServerIsTranslatedBack() {
     VoipProfile profile = VoipProfile.defaults();
     SipInspector chain = harness.chain(profile);
-    FakeContext ctx = new FakeContext(profile);
-    Sip.run(chain, ctx, Sip.invite("bye@10.0.0.5"));
-    ctx.serverToPhone();
-    Sip.run(chain, ctx, Sip.inviteResponse("bye@192.0.2.1", "200 OK", true));
+    FakeContext ctx = answeredCallOfThePhone(chain, profile, "bye");
 
     Sip.Run bye = Sip.run(chain, ctx, """
         BYE sip:alice@192.0.2.1:40000;transport=tls SIP/2.0
@@ -397,10 +394,7 @@ class NatTest {
   void aReInviteFromTheServerInThePhonesCallIsTranslatedBothWays() {
     VoipProfile profile = VoipProfile.defaults();
     SipInspector chain = harness.chain(profile);
-    FakeContext ctx = new FakeContext(profile);
-    Sip.run(chain, ctx, Sip.invite("re@10.0.0.5"));
-    ctx.serverToPhone();
-    Sip.run(chain, ctx, Sip.inviteResponse("re@192.0.2.1", "200 OK", true));
+    FakeContext ctx = answeredCallOfThePhone(chain, profile, "re");
     Sip.Run reinvite = Sip.run(chain, ctx, """
         INVITE sip:alice@192.0.2.1:40000;transport=tls SIP/2.0
         Via: SIP/2.0/TLS 198.51.100.20:5061;branch=z9hG4bKre1
@@ -464,6 +458,18 @@ class NatTest {
       assertThat(line(cancelled, header)).as(header).isEqualTo(line(sent, header));
     }
     assertThat(cancelled).startsWith("CANCEL sip:bob@example.com SIP/2.0\r\n");
+  }
+
+  /**
+   * The phone's call {@code id@10.0.0.5} offered and answered (a 200 with SDP, through NAT both
+   * ways); the context is left in the server-to-phone direction.
+   */
+  private FakeContext answeredCallOfThePhone(SipInspector chain, VoipProfile profile, String id) {
+    FakeContext ctx = new FakeContext(profile);
+    Sip.run(chain, ctx, Sip.invite(id + "@10.0.0.5"));
+    ctx.serverToPhone();
+    Sip.run(chain, ctx, Sip.inviteResponse(id + "@192.0.2.1", "200 OK", true));
+    return ctx;
   }
 
   private static String line(String message, String header) {
@@ -621,10 +627,7 @@ class NatTest {
   void thePhonesAnswerKeepsTheRequestersFrom() {
     VoipProfile profile = VoipProfile.defaults();
     SipInspector chain = harness.chain(profile);
-    FakeContext ctx = new FakeContext(profile);
-    Sip.run(chain, ctx, Sip.invite("own@10.0.0.5"));
-    ctx.serverToPhone();
-    Sip.run(chain, ctx, Sip.inviteResponse("own@192.0.2.1", "200 OK", true));
+    FakeContext ctx = answeredCallOfThePhone(chain, profile, "own");
     ctx.phoneToServer();
     Sip.Run ok = Sip.run(chain, ctx, """
         SIP/2.0 200 OK
