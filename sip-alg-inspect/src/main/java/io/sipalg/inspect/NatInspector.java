@@ -4,6 +4,7 @@ import io.sipalg.api.VoipProfile;
 import io.sipalg.api.inspect.InspectionContext;
 import io.sipalg.api.inspect.Verdict;
 import io.sipalg.api.session.Direction;
+import io.sipalg.parser.CSeq;
 import io.sipalg.parser.HeaderNames;
 import io.sipalg.parser.MalformedHeaderException;
 import io.sipalg.parser.NameAddress;
@@ -196,6 +197,7 @@ final class NatInspector extends Link {
       boolean traced = trace && uri.param(TRACE_PARAM) == null;
       if (traced) {
         ed.setUriParam(uri, TRACE_PARAM, orig); // register-contact-trace: the original IP:port travels along
+        state.tracedContact(orig);
       }
       if (map.context.notesEnabled()) {
         map.note("Contact", orig, Net.hostPort(map.outsideHost, map.port(uri.port()))
@@ -450,34 +452,88 @@ final class NatInspector extends Link {
     if (m.isRequest()) {
       SipUri ruri = m.requestUri();
       if (ruri != null && ruri.isSip() && map.isOutside(ruri.host())) {
-        String contact = requestTarget(m, record, state);
+        String traced = tracedOriginal(ruri, state);
+        String contact = requestTarget(m, record, state, traced);
         if (contact != null) {
           replaceHostPort(ed, ruri, contact);
+          if (contact.equals(traced)) {
+            ed.removeUriParam(ruri, TRACE_PARAM); // the phone registered its Contact without it
+          }
           map.note("Request-URI", ruri.host(), ruri.port(), contact);
         }
       }
+    } else {
+      restoreRegisteredContacts(ed, m, map, state);
     }
   }
 
   /**
    * Where a request from the server to the outside address goes: a CANCEL or the ACK of a
-   * rejection to where its INVITE went, anything else to the phone's Contact in this call, else
-   * to the Contact its user part registered (else the Contact registered last).
+   * rejection to where its INVITE went; a request to a binding whose {@code register-contact-trace}
+   * parameter the ALG wrote to that binding (exact even for several devices of one user behind one
+   * connection, and for each branch of a call forked to them); anything else to the phone's
+   * Contact in this call, else to the Contact its user part registered (else the Contact
+   * registered last).
    */
   private static String requestTarget(SipMessage m, SessionState.NatRecord record,
-      SessionState state) throws MalformedHeaderException {
+      SessionState state, String traced) throws MalformedHeaderException {
     String branch = topBranch(m);
     if (record != null && branch != null && branch.equals(record.inviteBranch)
         && (m.isMethod("CANCEL") || m.isMethod("ACK"))) {
       return record.inviteTarget;
     }
-    String target = record != null && record.contactHostPort != null
-        ? record.contactHostPort : state.registeredContact(m.requestUri().user());
+    String target = traced != null ? traced
+        : record != null && record.contactHostPort != null ? record.contactHostPort
+        : state.registeredContact(m.requestUri().user());
     if (record != null && m.isMethod("INVITE")) {
       record.inviteBranch = branch;
       record.inviteTarget = target;
     }
     return target;
+  }
+
+  /** The original host:port in a URI's {@code register-contact-trace} parameter, if the ALG wrote it. */
+  private static String tracedOriginal(SipUri uri, SessionState state) {
+    String value = uri.param(TRACE_PARAM);
+    return state.isTracedContact(value) ? value : null;
+  }
+
+  /**
+   * The Contacts of an answer to REGISTER list the bindings: the phone's own are translated back
+   * (a phone finds its binding, and its expiry, by its Contact as it wrote it). Only this
+   * session's bindings are touched: the outside address with this connection's port (another
+   * connection's bindings of the same user carry its own port), restored by the trace parameter
+   * the ALG wrote, else by the Contact the user part registered over this session.
+   */
+  private static void restoreRegisteredContacts(SipEditor ed, SipMessage m, Mapping map,
+      SessionState state) {
+    List<NameAddress> contacts;
+    try {
+      CSeq cseq = m.cseq();
+      if (cseq == null || !cseq.method().equals("REGISTER")) {
+        return;
+      }
+      contacts = m.contacts();
+    } catch (MalformedHeaderException e) {
+      return; // malformed-header-cseq/contact let it pass: left as written
+    }
+    for (NameAddress contact : contacts) {
+      SipUri uri = contact.uri();
+      if (uri == null || !uri.isSip() || uri.hostOffset() < 0 || !map.isOutside(uri.host())
+          || (uri.port() >= 0 && uri.port() != map.outsidePort)) {
+        continue;
+      }
+      String trace = uri.param(TRACE_PARAM);
+      String orig = trace == null ? state.registeredContactOf(uri.user())
+          : state.isTracedContact(trace) ? trace : null;
+      if (orig != null) {
+        replaceHostPort(ed, uri, orig);
+        if (trace != null) {
+          ed.removeUriParam(uri, TRACE_PARAM);
+        }
+        map.note("Contact", uri.host(), uri.port(), orig);
+      }
+    }
   }
 
   /** The top Via's branch, or null when there is none or the Via is malformed (profile: pass). */

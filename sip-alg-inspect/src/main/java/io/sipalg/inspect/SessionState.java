@@ -49,6 +49,13 @@ final class SessionState {
    * (an IP-PBX or proxy behind the ALG) only the user part tells them apart.
    */
   private final Map<String, String> registeredByUser = lru(MAX_NAT_ENTRIES);
+  /**
+   * The host:port values this session wrote as {@code register-contact-trace} parameters: a
+   * Request-URI or a REGISTER answer's Contact carrying one of them names exactly the binding
+   * it came from (several devices of one user registered over one connection differ only there).
+   * Only the values the ALG itself added count; a parameter the phone side wrote is not ours.
+   */
+  private final Map<String, Boolean> tracedContacts = lru(MAX_NAT_ENTRIES);
 
   /** The phone's addresses in one call, as written before NAT, to translate back exactly. */
   static final class NatRecord {
@@ -152,8 +159,23 @@ final class SessionState {
 
   /** The Contact {@code user} registered, else the one registered last (or null). */
   synchronized String registeredContact(String user) {
-    String own = registeredByUser.get(user == null ? "" : user);
+    String own = registeredContactOf(user);
     return own != null ? own : registeredContact;
+  }
+
+  /** The Contact {@code user} registered over this session, or null. */
+  synchronized String registeredContactOf(String user) {
+    return registeredByUser.get(user == null ? "" : user);
+  }
+
+  /** Notes a {@code register-contact-trace} parameter value this session wrote. */
+  synchronized void tracedContact(String hostPort) {
+    tracedContacts.put(hostPort, Boolean.TRUE);
+  }
+
+  /** Whether {@code hostPort} is a {@code register-contact-trace} value this session wrote. */
+  synchronized boolean isTracedContact(String hostPort) {
+    return hostPort != null && tracedContacts.containsKey(hostPort);
   }
 
   /** The Call-ID as the phone wrote it (undoes Call-ID NAT for messages from the server). */

@@ -509,6 +509,88 @@ class NatTest {
     }
   }
 
+  /** The answer to the REGISTER lists the bindings: the phone finds its own as it wrote it. */
+  @Test
+  void theRegisterAnswerGivesThePhoneItsOwnContactBack() {
+    VoipProfile profile = VoipProfile.defaults();
+    SipInspector chain = harness.chain(profile);
+    FakeContext ctx = new FakeContext(profile);
+    Sip.run(chain, ctx, REGISTER);
+    ctx.serverToPhone();
+    Sip.Run ok = Sip.run(chain, ctx, """
+        SIP/2.0 200 OK
+        Via: SIP/2.0/TLS 192.0.2.1:40000;branch=z9hG4bKnashds7;received=192.0.2.1
+        To: Alice <sip:alice@example.com>;tag=r1
+        From: Alice <sip:alice@example.com>;tag=456248
+        Call-ID: 843817637684230@192.0.2.1
+        CSeq: 1826 REGISTER
+        Contact: <sip:alice@192.0.2.1:40000;transport=tls>;expires=7200, <sip:alice@192.0.2.1:40123;transport=tls>;expires=100, <sip:alice@198.51.100.77>;expires=60
+        Content-Length: 0
+
+        """);
+    // the other two bindings are not this connection's: another outside port, another address
+    assertThat(ok.wire()).contains("Contact: <sip:alice@10.0.0.5:5061;transport=tls>;expires=7200, "
+        + "<sip:alice@192.0.2.1:40123;transport=tls>;expires=100, <sip:alice@198.51.100.77>;expires=60\r\n")
+        .contains("Via: SIP/2.0/TLS 10.0.0.5:5061;branch=z9hG4bKnashds7;received=192.0.2.1\r\n");
+    assertThat(ctx.notes).contains("nat: Contact 192.0.2.1:40000 -> 10.0.0.5:5061");
+  }
+
+  /**
+   * An IP-PBX behind the ALG registers two devices of one user over its one connection. Only the
+   * {@code register-contact-trace} parameter tells their bindings apart (the ALG writes the same
+   * outside address into both), so a call forked to both reaches each device, its CANCEL follows
+   * its INVITE, and the REGISTER answer lists each binding as its device wrote it. A trace value
+   * the ALG did not write is not followed.
+   */
+  @Test
+  void twoDevicesOfOneUserBehindOneConnectionAreToldApartByTheirTraceParameter() {
+    VoipProfile profile = Harness.profile().registerContactTrace(true).build();
+    SipInspector chain = harness.chain(profile);
+    FakeContext ctx = new FakeContext(profile);
+    Sip.run(chain, ctx, REGISTER);
+    Sip.Run second = Sip.run(chain, ctx, REGISTER.replace("10.0.0.5:5061;transport", "10.0.0.6:5062;transport")
+        .replace("843817637684230@", "99@").replace("z9hG4bKnashds7", "z9hG4bKnashds8"));
+    assertThat(second.wire()).contains(
+        "Contact: <sip:alice@192.0.2.1:40000;transport=tls;x-sipalg-orig=10.0.0.6:5062>\r\n");
+    ctx.serverToPhone();
+    Sip.Run ok = Sip.run(chain, ctx, """
+        SIP/2.0 200 OK
+        Via: SIP/2.0/TLS 192.0.2.1:40000;branch=z9hG4bKnashds8
+        To: Alice <sip:alice@example.com>;tag=r2
+        From: Alice <sip:alice@example.com>;tag=456248
+        Call-ID: 99@192.0.2.1
+        CSeq: 1826 REGISTER
+        Contact: <sip:alice@192.0.2.1:40000;transport=tls;x-sipalg-orig=10.0.0.5:5061>;expires=7000, <sip:alice@192.0.2.1:40000;transport=tls;x-sipalg-orig=10.0.0.6:5062>;expires=7200
+        Content-Length: 0
+
+        """);
+    assertThat(ok.wire()).contains("Contact: <sip:alice@10.0.0.5:5061;transport=tls>;expires=7000, "
+        + "<sip:alice@10.0.0.6:5062;transport=tls>;expires=7200\r\n");
+    String invite = """
+        INVITE sip:alice@192.0.2.1:40000;transport=tls;x-sipalg-orig=DEVICE SIP/2.0
+        Via: SIP/2.0/TLS 198.51.100.10:5061;branch=BRANCH
+        Max-Forwards: 69
+        To: <sip:alice@example.com>
+        From: <sip:carol@example.org>;tag=99
+        Call-ID: forked-1@198.51.100.10
+        CSeq: 1 INVITE
+        Content-Length: 0
+
+        """;
+    for (String[] fork : new String[][] {{"10.0.0.5:5061", "z9hG4bKfork1"}, {"10.0.0.6:5062", "z9hG4bKfork2"}}) {
+      Sip.Run branch = Sip.run(chain, ctx, invite.replace("DEVICE", fork[0]).replace("BRANCH", fork[1]));
+      assertThat(branch.wire()).as(fork[1])
+          .startsWith("INVITE sip:alice@" + fork[0] + ";transport=tls SIP/2.0\r\n");
+    }
+    Sip.Run cancel = Sip.run(chain, ctx, invite.replace("DEVICE", "10.0.0.5:5061")
+        .replace("BRANCH", "z9hG4bKfork1").replace("INVITE", "CANCEL"));
+    assertThat(cancel.wire()).startsWith("CANCEL sip:alice@10.0.0.5:5061;transport=tls SIP/2.0\r\n");
+    Sip.Run foreign = Sip.run(chain, ctx, invite.replace("DEVICE", "10.9.9.9:5060")
+        .replace("BRANCH", "z9hG4bKother").replace("forked-1", "other-1"));
+    assertThat(foreign.wire()).startsWith(
+        "INVITE sip:alice@10.0.0.6:5062;transport=tls;x-sipalg-orig=10.9.9.9:5060 SIP/2.0\r\n");
+  }
+
   /**
    * A proxy behind the ALG forwards a request it got from a UA on the same host: both Via entries
    * carry the inside address and both are translated, so the response must get both back, or the

@@ -221,6 +221,24 @@ public final class SipEditor {
   }
 
   /**
+   * Removes a parameter of a SIP URI parsed from this message, {@code ;name[=value]} as written;
+   * nothing when the URI has no such parameter. Header parameters of a name-addr (e.g.
+   * {@code ;expires} after the {@code >}) are not URI parameters and are never touched.
+   *
+   * @param uri a SIP URI of this message
+   * @param name parameter name, any case
+   * @return this editor
+   * @throws IllegalArgumentException when the URI is not a SIP URI of this message
+   */
+  public SipEditor removeUriParam(SipUri uri, String name) {
+    if (uri.hostOffset() < 0) {
+      throw new IllegalArgumentException("URI has no host span in this message: " + uri);
+    }
+    int[] span = uri.paramSpan(name);
+    return span == null ? this : replace(span[0], span[1], "");
+  }
+
+  /**
    * Rewrites a Via's sent-by {@code host[:port]}.
    *
    * @param via a Via of this message

@@ -302,6 +302,32 @@ class SipEditorTest {
   }
 
   @Test
+  void uriParametersAreRemovedFromTheUriOnly() throws Exception {
+    String text = "INVITE sip:alice@192.0.2.1:40000;x-orig=10.0.0.5:5061;transport=tls SIP/2.0\r\n"
+        + "Via: SIP/2.0/TLS 198.51.100.10:5061;branch=z9hG4bKr1\r\n"
+        + "To: <sip:alice@example.com>\r\n"
+        + "From: <sip:carol@example.org>;tag=1\r\n"
+        + "Call-ID: r1@198.51.100.10\r\n"
+        + "CSeq: 1 INVITE\r\n"
+        + "Contact: <sip:carol@198.51.100.10;X-Orig=1;lr>;x-orig=2, <sip:carol@198.51.100.11>\r\n"
+        + "Content-Length: 0\r\n\r\n";
+    SipMessage m = SipMessage.parse(bytes(text));
+    java.util.List<NameAddress> contacts = m.contacts();
+    SipUri ruri = m.requestUri();
+    String out = str(m.edit()
+        .setUriHostPort(ruri, "10.0.0.5", 5061) // an adjacent edit: host:port, then the parameter
+        .removeUriParam(ruri, "x-orig")
+        .removeUriParam(contacts.get(0).uri(), "x-orig") // any case; the header's ;x-orig stays
+        .removeUriParam(contacts.get(1).uri(), "x-orig") // absent: nothing
+        .toByteArray());
+    assertThat(out).startsWith("INVITE sip:alice@10.0.0.5:5061;transport=tls SIP/2.0\r\n")
+        .contains("Contact: <sip:carol@198.51.100.10;lr>;x-orig=2, <sip:carol@198.51.100.11>\r\n");
+    assertThat(SipMessage.parse(bytes(out)).requestUri().param("x-orig")).isNull();
+    assertThatThrownBy(() -> m.edit().removeUriParam(SipUri.parse("sip:a@b;x=1"), "x"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void sdpIsParsedOnceAndReflectsTheOriginalBody() throws Exception {
     String sdpText = "v=0\r\no=- 1 1 IN IP4 10.0.0.5\r\ns=-\r\nc=IN IP4 10.0.0.5\r\nt=0 0\r\n"
         + "m=audio 49170 RTP/AVP 0\r\n";
