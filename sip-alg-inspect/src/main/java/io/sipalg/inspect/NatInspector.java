@@ -31,8 +31,9 @@ import java.util.Set;
  * phone's address (and, with {@code hosted-nat-traversal}, any private address literal) in From,
  * Call-ID, Via, Contact, Record-Route, Route and the SDP {@code c=}/{@code o=} lines becomes the
  * ALG's outside address; To and the Request-URI are left alone. Messages from the server are
- * translated back from what was recorded: each Via sent-by by transaction, the Call-ID, and the
- * phone's From/To and Contact by call. Every edit goes through the message's editor.
+ * translated back from what was recorded: each Via sent-by by transaction, the Call-ID, the
+ * phone's From/To and Contact by call, the Request-URI by call, trace parameter or registration,
+ * and the phone's bindings in an answer to REGISTER. Every edit goes through the message's editor.
  *
  * <p>Identities the phone did not write are never translated, because the phone must echo them
  * byte for byte (RFC 3261 8.2.6.2, 12.2.1.1): in a call the server side started, the Call-ID, From
