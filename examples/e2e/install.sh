@@ -12,8 +12,8 @@
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 export DEBIAN_FRONTEND=noninteractive
-pkgs=(sip-tester stunnel4 haproxy kamailio kamailio-tls-modules openssl baresip-core
-      coreutils iproute2 procps gettext-base gawk)   # timeout, ss, ps, envsubst, awk
+pkgs=(sip-tester stunnel4 haproxy kamailio kamailio-tls-modules openssl baresip-core python3
+      coreutils iproute2 procps gettext-base gawk)   # timeout, ss, ps, envsubst, awk; python3: pbx.py
 missing=(); for p in "${pkgs[@]}"; do
   [[ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" == "install ok installed" ]] || missing+=("$p"); done
 if ((${#missing[@]})); then

@@ -11,6 +11,8 @@
 #                                           recover (same DUT process serves again)
 #   baresip        baresip-chain.sh         chain C: a real phone (baresip, native TLS) registers and places a
 #                                           call through the DUT (kamailio registrar -> sipp UAS)
+#   pbx            pbx-chain.sh             chain D: an IP-PBX (pbx.py) registers two devices of one user over
+#                                           one connection; kamailio forks a call to both through the DUT
 #   probes         openssl-probes.sh --with-dut $PROBES_EXPECT
 # Each step gets its own DUT process and its own RUN_DIR under this run's directory (logged; KEEP_RUN_DIR=0
 # deletes it when everything passed). Output: every check's key=value line as it finishes (stdout), then a
@@ -21,10 +23,10 @@
 set -uo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 export COUNT="${COUNT:-1000}" RATE="${RATE:-200}" RATE_TN="${RATE_TN:-${RATE:-200}}"
-STEPS="${STEPS:-sipp-register sipp-invite kamailio baresip probes}"
+STEPS="${STEPS:-sipp-register sipp-invite kamailio baresip pbx probes}"
 PROBES_EXPECT="${PROBES_EXPECT:-tls1_1=refused tls1_2=ok tls1_3=ok nonpfs=refused nocert=ok cert=ok reneg=refused}"
 TOP="$(mktemp -d /tmp/sip-alg-e2e-all.XXXXXX)"
-for c in sipp stunnel4 kamailio baresip openssl ss timeout envsubst; do
+for c in sipp stunnel4 kamailio baresip python3 openssl ss timeout envsubst; do
   command -v "$c" >/dev/null || { echo "$c not installed: run $HERE/install.sh as root" >&2; exit 2; }; done
 [[ -n "${DUT_CMD:-}" || "${DUT:-haproxy}" != haproxy ]] || command -v haproxy >/dev/null \
   || { echo "haproxy not installed: run $HERE/install.sh as root" >&2; exit 2; }
@@ -40,8 +42,9 @@ for step in $STEPS; do
     sipp-invite)   cmd=("$HERE/sipp-chain.sh" invite) ;;
     kamailio)      cmd=("$HERE/kamailio-chain.sh") ;;
     baresip)       cmd=("$HERE/baresip-chain.sh") ;;
+    pbx)           cmd=("$HERE/pbx-chain.sh") ;;
     probes)        read -r -a exp <<<"$PROBES_EXPECT"; cmd=("$HERE/openssl-probes.sh" --with-dut "${exp[@]}") ;;
-    *) echo "unknown step $step (sipp-register sipp-invite kamailio baresip probes)" >&2; exit 2 ;;
+    *) echo "unknown step $step (sipp-register sipp-invite kamailio baresip pbx probes)" >&2; exit 2 ;;
   esac
   printf '[%s] step %s ...\n' "$(date +%T)" "$step" >&2
   mkdir -p "$TOP/$step"

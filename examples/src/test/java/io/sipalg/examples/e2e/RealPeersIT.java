@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * scripts in {@code e2e/}: SIPp behind stunnel (REGISTER and INVITE, one connection and one per
  * call), Kamailio as the TLS registrar (and with a certificate from the wrong CA), baresip as a real
  * phone (its own TLS stack and SDP: it registers, calls out, is called, is called and cancelled, and
- * two of them call each other through the ALG with hold and resume), and
+ * two of them call each other through the ALG with hold and resume), an IP-PBX ({@code e2e/pbx.py})
+ * with two devices of one user behind one connection that Kamailio forks a call to, and
  * {@code openssl s_client} probing each TLS policy option. Needs the peers installed
  * ({@code e2e/install.sh}); skipped without them on a developer machine, required under CI.
  */
@@ -31,7 +32,7 @@ class RealPeersIT {
 
   @BeforeAll
   static void peersInstalled() throws Exception {
-    boolean installed = List.of("sipp", "stunnel4", "kamailio", "openssl", "haproxy", "baresip").stream()
+    boolean installed = List.of("sipp", "stunnel4", "kamailio", "openssl", "haproxy", "baresip", "python3").stream()
         .allMatch(RealPeersIT::onPath);
     if (!installed && System.getenv("CI") != null) {
       throw new AssertionError("real peers missing under CI: run examples/e2e/install.sh as root");
@@ -78,14 +79,17 @@ class RealPeersIT {
         900);
   }
 
-  /** All 28 checks passed, the real phones' ones by name (a step that vanished would not count). */
+  /** All 31 checks passed, the real phones' and the PBX's by name (a vanished step would not count). */
   private static void assertEveryCheckPassed(Result r) {
-    assertSummary(r, 28);
+    assertSummary(r, 31);
     assertThat(r.output).contains("DUT=sip-alg")
         .contains("check=baresip-chain-incoming result=PASS")
         .contains("check=baresip-chain-cancelled result=PASS")
         .contains("check=baresip-chain-hairpin result=PASS")
-        .contains("check=baresip-chain-alg result=PASS");
+        .contains("check=baresip-chain-alg result=PASS")
+        .contains("check=pbx-chain-register result=PASS")
+        .contains("check=pbx-chain-forked result=PASS")
+        .contains("check=pbx-chain-alg result=PASS");
   }
 
   /** The DUT log of one run-all step, found through the run directory the summary names. */

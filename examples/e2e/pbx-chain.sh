@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Chain D, an IP-PBX behind the ALG: pbx.py (two devices of one user over ONE TLS connection, from
+#   127.0.0.6) -TLS-> [DUT 127.0.0.1:5061] -TLS-> kamailio 127.0.0.3:5062 (registrar; forks calls)
+#   and a caller: sipp UAC -TCP-> stunnel -TLS-> kamailio
+#   ./pbx-chain.sh
+# The devices' Contacts differ only in their port, so the ALG's NAT makes them identical but for the
+# register-contact-trace parameter (x-sipalg-orig), which the sip-alg DUT's profile enables here (a
+# copy of SIP_ALG_CONFIG with `set register-contact-trace enable`). Kamailio keeps two bindings and
+# forks a call to alice to both, over the ALG's one upstream connection: each INVITE must reach its
+# device with that device's Contact as Request-URI (the parameter removed), and each CANCEL with its
+# INVITE's. Without the trace parameter routing, both branches went to the device registered last.
+# The caller (scenarios/call-cancelled-uac.xml) cancels on the 180 the first device sends; the PBX
+# answers every CANCEL (200, 487) and quits after the ACK of every 487.
+# Output (stdout), one key=value line per check:
+#   check=pbx-chain-register  result=PASS|FAIL  both devices registered (kamailio's digest challenge
+#                             answered) and the answer to the REGISTER listed each device's Contact as
+#                             the device wrote it (register_answer=restored)
+#   check=pbx-chain-forked    result=PASS|FAIL|INFO  the caller's cancelled call completed (uac_ok=1); the
+#                             PBX got one INVITE per device, each to its own Contact, no x-sipalg-orig in
+#                             any Request-URI, each CANCEL to its INVITE's Request-URI, an ACK per 487.
+#                             INFO for other DUTs than sip-alg (a plain relay leaves the Contacts alone:
+#                             kamailio then tries to reach the devices around it)
+#   check=pbx-chain-alg       result=PASS|FAIL  (sip-alg only) in = forwarded = the messages in the
+#                             PBX's trace, dropped 0, active 0
+# Env: PBX_ADDR (127.0.0.6) PBX_PORTS (5070,5072) DUT DUT_CMD SIP_ALG_CONFIG RUN_DIR CERT_DIR TRACE=1.
+# Exit status: number of failed checks.
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+require_cmd python3; require_cmd "$SIPP"; require_cmd stunnel4; require_cmd kamailio; require_cmd envsubst
+require_certs
+KAM_ADDR=127.0.0.3; OUTSIDE_ADDR=127.0.0.4
+PBX_ADDR="${PBX_ADDR:-127.0.0.6}"; PBX_PORTS="${PBX_PORTS:-5070,5072}"; require_loopback "$PBX_ADDR"
+export SIP_ALG_CHAIN_ARGS="--upstream-source $OUTSIDE_ADDR" KAM_AUTH_PASS="${KAM_AUTH_PASS:-alg-test-secret}"
+alg=no; [[ -z "${DUT_CMD:-}" && "${DUT:-haproxy}" == sip-alg ]] && alg=yes
+if [[ "$alg" == yes ]]; then
+  [[ -n "${SIP_ALG_CONFIG:-}" && -f "$SIP_ALG_CONFIG" ]] || die "DUT=sip-alg needs SIP_ALG_CONFIG=FILE"
+  # every profile of the copy traces the REGISTER Contact (the option of the `config sip` block)
+  sed -e '/set register-contact-trace /d' -e 's/^\( *\)config sip$/&\n\1    set register-contact-trace enable/' \
+      "$SIP_ALG_CONFIG" >"$RUN_DIR/sip-alg-pbx.conf.in"
+  grep -q 'set register-contact-trace enable' "$RUN_DIR/sip-alg-pbx.conf.in" \
+    || die "SIP_ALG_CONFIG has no 'config sip' block to enable register-contact-trace in"
+  export SIP_ALG_CONFIG="$RUN_DIR/sip-alg-pbx.conf.in"
+fi
+log "=== chain D: pbx.py ($PBX_ADDR, devices $PBX_PORTS) -> DUT $(dut_name) -> kamailio (registrar, forks); run dir $RUN_DIR"
+KAM_ADDR="$KAM_ADDR" KAM_RELAY=1 KAM_AUTH=1 kamailio_start good
+dut_start D "$KAM_ADDR:$KAM_PORT"
+stunnel_client "$UAC_PLAIN_PORT" "$KAM_ADDR:$KAM_PORT"   # the caller reaches kamailio
+
+fails=0
+check() { # NAME STATUS(0 = pass) DETAILS
+  local v=PASS; (($2 == 0)) || { v=FAIL; fails=$((fails + 1)); }
+  echo "check=pbx-chain-$1 result=$v $3"
+}
+ready="$RUN_DIR/pbx.ready"; rm -f "$ready"
+python3 "$E2E_DIR/pbx.py" --dut "127.0.0.1:$DUT_PORT" --bind "$PBX_ADDR" --ports "$PBX_PORTS" \
+    --domain "$SERVER_NAME" --server-name "$SERVER_NAME" --password "$KAM_AUTH_PASS" \
+    --ca "$CERT_DIR/ca.crt" --cert "$CERT_DIR/client.pem" --log "$RUN_DIR/pbx.log" --ready "$ready" \
+    --timeout 20 >"$RUN_DIR/pbx.out" 2>&1 &
+PBX=$!; track "$PBX"
+for _ in $(seq 100); do [[ -e "$ready" ]] && break; kill -0 "$PBX" 2>/dev/null || break; nap 0.1; done
+res="uac_ok=0 (not run: the devices did not register)"
+if [[ -e "$ready" ]]; then
+  res=$(UAC_SERVICE=alice sipp_uac_run "$UAC_PLAIN_PORT" "$E2E_DIR/scenarios/call-cancelled-uac.xml" t1 1 1 D-fork)
+fi
+wait "$PBX"; pbx_rc=$?
+pbx=$(tail -1 "$RUN_DIR/pbx.out")
+[[ "$(kv registered "$pbx")" == yes && "$(kv register_answer "$pbx")" == restored ]]
+check register $? "$(kv registered "$pbx" | sed 's/^/registered=/') register_answer=$(kv register_answer "$pbx")"
+if [[ "$alg" == yes ]]; then
+  [[ "$pbx_rc" == 0 && "$(kv uac_ok "$res")" == 1 ]]
+  check forked $? "$pbx $res"
+else
+  echo "check=pbx-chain-forked result=INFO $pbx $res (not an ALG: the devices' Contacts are not rewritten)"
+fi
+alive=$(dut_alive)
+stop_tracked   # the DUT prints its final counters on SIGTERM
+counters=$(dut_final_counters)
+if [[ -n "$counters" ]]; then
+  seen=$(grep -c '^TLS ' "$RUN_DIR/pbx.log" || true)
+  [[ "$(kv dropped "$counters")" == 0 && "$(kv in "$counters")" == "$seen" \
+     && "$(kv forwarded "$counters")" == "$seen" && "$(kv active "$counters")" == 0 && "$alive" == yes ]]
+  check alg $? "messages_in_pbx_trace=$seen dut_alive=$alive $counters"
+fi
+((fails == 0)) || log "chain D FAILED: PBX $RUN_DIR/pbx.{out,log}, DUT $DUT_LOG, kamailio $RUN_DIR/kamailio-good.log, UAC $RUN_DIR/uac-D-fork.out (TRACE=1 for sipp message logs)"
+exit "$fails"

@@ -1,0 +1,254 @@
+#!/usr/bin/env python3
+"""An IP-PBX behind the ALG, for chain D (pbx-chain.sh): several devices of one user over ONE TLS
+connection, which no real phone in the rig does (each baresip has its own connection).
+
+It connects from --bind to the DUT (verifying it as --server-name against --ca, presenting --cert),
+registers each device's Contact (sip:USER@BIND:PORT;transport=tls) in its own REGISTER, answering
+kamailio's digest challenge, and checks that the answer to the last REGISTER lists every device's
+Contact exactly as it wrote it. Then it serves a call forked to the devices: 100 Trying to every
+INVITE, 180 Ringing to the first only (so the caller sees one ringing answer), and on each CANCEL a
+200 and a 487 for the INVITE of that branch; it quits after the ACK of every 487 (or --timeout).
+
+One key=value line on stdout, e.g.
+  registered=yes register_answer=restored invites=2 distinct_targets=2 targets_match=yes
+  cancels=2 cancel_ruri_matches=yes acks=2 trace_param_seen=no messages=21
+and a trace in --log: one "TLS a -> b" line per message (as baresip -s writes), then the message.
+Exit status 0 when every expectation held, 1 otherwise.
+"""
+import argparse
+import hashlib
+import re
+import socket
+import ssl
+import sys
+import time
+import uuid
+
+CRLF = "\r\n"
+
+
+def md5(text):
+    return hashlib.md5(text.encode()).hexdigest()
+
+
+class Connection:
+    """One TLS connection carrying whole SIP messages (framed by Content-Length), logged."""
+
+    def __init__(self, args):
+        ctx = ssl.create_default_context(cafile=args.ca)
+        if args.cert:
+            ctx.load_cert_chain(args.cert)
+        raw = socket.create_connection((args.dut_host, args.dut_port), timeout=args.timeout,
+                                       source_address=(args.bind, 0))
+        self.tls = ctx.wrap_socket(raw, server_hostname=args.server_name)
+        self.local = "%s:%d" % self.tls.getsockname()[:2]
+        self.peer = "%s:%d" % self.tls.getpeername()[:2]
+        self.buf = b""
+        self.log = open(args.log, "w")
+        self.count = 0
+
+    def send(self, text):
+        data = text.encode()
+        self.tls.sendall(data)
+        self._trace(self.local, self.peer, text)
+
+    def receive(self, deadline):
+        while True:
+            head_end = self.buf.find(b"\r\n\r\n")
+            if head_end >= 0:
+                head = self.buf[:head_end].decode("utf-8", "replace")
+                m = re.search(r"^(?:content-length|l)[ \t]*:[ \t]*(\d+)", head, re.I | re.M)
+                total = head_end + 4 + (int(m.group(1)) if m else 0)
+                if len(self.buf) >= total:
+                    text = self.buf[:total].decode("utf-8", "replace")
+                    self.buf = self.buf[total:]
+                    self._trace(self.peer, self.local, text)
+                    return Message(text)
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return None
+            self.tls.settimeout(left)
+            try:
+                chunk = self.tls.recv(65536)
+            except socket.timeout:
+                return None
+            if not chunk:
+                return None
+            self.buf += chunk
+
+    def close(self):
+        try:
+            self.tls.unwrap()  # close_notify: the ALG sees an orderly end
+        except (OSError, ssl.SSLError):
+            pass
+        self.tls.close()
+        self.log.close()
+
+    def _trace(self, src, dst, text):
+        self.count += 1
+        self.log.write("TLS %s -> %s\n%s\n" % (src, dst, text))
+        self.log.flush()
+
+
+class Message:
+    def __init__(self, text):
+        self.text = text
+        head = text.split(CRLF + CRLF, 1)[0]
+        lines = head.split(CRLF)
+        self.start = lines[0]
+        self.headers = []
+        for line in lines[1:]:
+            if line[:1] in (" ", "\t") and self.headers:
+                name, value = self.headers[-1]
+                self.headers[-1] = (name, value + " " + line.strip())
+            elif ":" in line:
+                name, value = line.split(":", 1)
+                self.headers.append((name.strip().lower(), value.strip()))
+        parts = self.start.split(" ", 2)
+        self.is_request = not parts[0].startswith("SIP/")
+        self.method = parts[0] if self.is_request else None
+        self.ruri = parts[1] if self.is_request else None
+        self.status = int(parts[1]) if not self.is_request else None
+
+    COMPACT = {"v": "via", "f": "from", "t": "to", "i": "call-id", "m": "contact", "l": "content-length"}
+
+    def all(self, name):
+        return [v for n, v in self.headers if self.COMPACT.get(n, n) == name]
+
+    def one(self, name):
+        values = self.all(name)
+        return values[0] if values else ""
+
+    def branch(self):
+        m = re.search(r";\s*branch=([^;,\s]+)", self.one("via"), re.I)
+        return m.group(1) if m else ""
+
+    def cseq_method(self):
+        return self.one("cseq").split()[-1] if self.one("cseq") else ""
+
+
+def response(req, code, reason, to_tag=None):
+    lines = ["SIP/2.0 %d %s" % (code, reason)]
+    lines += ["Via: " + v for v in req.all("via")]
+    to = req.one("to")
+    if to_tag and ";tag=" not in to.lower():
+        to += ";tag=" + to_tag
+    lines += ["From: " + req.one("from"), "To: " + to, "Call-ID: " + req.one("call-id"),
+              "CSeq: " + req.one("cseq"), "Content-Length: 0"]
+    return CRLF.join(lines) + CRLF + CRLF
+
+
+def digest(challenge, method, uri, user, password):
+    fields = dict(re.findall(r'(\w+)="?([^",]*)"?', challenge))
+    realm, nonce = fields.get("realm", ""), fields.get("nonce", "")
+    ha1, ha2 = md5("%s:%s:%s" % (user, realm, password)), md5("%s:%s" % (method, uri))
+    auth = 'Digest username="%s", realm="%s", nonce="%s", uri="%s", algorithm=MD5' % (user, realm, nonce, uri)
+    if "auth" in fields.get("qop", "").split(","):
+        cnonce, nc = uuid.uuid4().hex[:16], "00000001"
+        auth += ', qop=auth, nc=%s, cnonce="%s", response="%s"' % (
+            nc, cnonce, md5("%s:%s:%s:%s:auth:%s" % (ha1, nonce, nc, cnonce, ha2)))
+    else:
+        auth += ', response="%s"' % md5("%s:%s:%s" % (ha1, nonce, ha2))
+    if "opaque" in fields:
+        auth += ', opaque="%s"' % fields["opaque"]
+    return auth
+
+
+def register(conn, args, contact, deadline):
+    """REGISTER one Contact (answering one digest challenge); returns the final answer or None."""
+    call_id, tag, uri = uuid.uuid4().hex + "@" + args.bind, uuid.uuid4().hex[:8], "sip:" + args.domain
+    authorization = None
+    for cseq in (1, 2):
+        lines = ["REGISTER %s SIP/2.0" % uri,
+                 "Via: SIP/2.0/TLS %s;branch=z9hG4bK%s;rport" % (conn.local, uuid.uuid4().hex[:12]),
+                 "Max-Forwards: 70", "From: <sip:%s@%s>;tag=%s" % (args.user, args.domain, tag),
+                 "To: <sip:%s@%s>" % (args.user, args.domain), "Call-ID: " + call_id,
+                 "CSeq: %d REGISTER" % cseq, "Contact: <%s>" % contact, "Expires: 120"]
+        if authorization:
+            lines.append("Authorization: " + authorization)
+        conn.send(CRLF.join(lines + ["User-Agent: sip-alg e2e pbx.py", "Content-Length: 0"]) + CRLF + CRLF)
+        answer = conn.receive(deadline)
+        while answer is not None and answer.status is not None and answer.status < 200:
+            answer = conn.receive(deadline)
+        if answer is None or answer.status != 401 or authorization:
+            return answer
+        authorization = digest(answer.one("www-authenticate"), "REGISTER", uri, args.user, args.password)
+    return None
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--dut", required=True, help="HOST:PORT of the DUT's phone-facing TLS listener")
+    p.add_argument("--bind", required=True, help="local address (the PBX's, i.e. the phone side's)")
+    p.add_argument("--ports", default="5070,5072", help="each device's Contact port")
+    p.add_argument("--user", default="alice")
+    p.add_argument("--domain", required=True)
+    p.add_argument("--server-name", required=True)
+    p.add_argument("--password", required=True)
+    p.add_argument("--ca", required=True)
+    p.add_argument("--cert", help="PEM with the client certificate and key")
+    p.add_argument("--log", required=True)
+    p.add_argument("--ready", help="file created once every device is registered")
+    p.add_argument("--timeout", type=float, default=20.0)
+    args = p.parse_args()
+    args.dut_host, args.dut_port = args.dut.rsplit(":", 1)[0], int(args.dut.rsplit(":", 1)[1])
+    devices = ["sip:%s@%s:%s;transport=tls" % (args.user, args.bind, port) for port in args.ports.split(",")]
+    deadline = time.monotonic() + args.timeout
+    conn = Connection(args)
+    result = {"registered": "no", "register_answer": "none", "invites": 0, "distinct_targets": 0,
+              "targets_match": "no", "cancels": 0, "cancel_ruri_matches": "no", "acks": 0,
+              "trace_param_seen": "no"}
+    ok = True
+    answer = None
+    for contact in devices:
+        answer = register(conn, args, contact, deadline)
+        if answer is None or answer.status != 200:
+            ok = False
+            break
+    if ok:
+        result["registered"] = "yes"
+        listed = ", ".join(answer.all("contact"))
+        restored = all("<%s>" % c in listed for c in devices)
+        result["register_answer"] = "restored" if restored else "other:" + re.sub(r"\s+", "", listed)
+        ok = restored
+        if args.ready:
+            open(args.ready, "w").close()
+        invites, tags, cancels, expected = {}, {}, 0, len(devices)
+        cancel_match, acks = True, 0
+        while acks < expected and time.monotonic() < deadline:
+            m = conn.receive(deadline)
+            if m is None:
+                break
+            if not m.is_request:
+                continue
+            if "x-sipalg-orig" in m.ruri:
+                result["trace_param_seen"] = "yes"
+            if m.method == "INVITE":
+                invites[m.branch()] = m
+                tags[m.branch()] = uuid.uuid4().hex[:8]  # each device its own dialog
+                conn.send(response(m, 100, "Trying"))
+                if len(invites) == 1:
+                    conn.send(response(m, 180, "Ringing", tags[m.branch()]))
+            elif m.method == "CANCEL":
+                cancels += 1
+                invite = invites.get(m.branch())
+                cancel_match = cancel_match and invite is not None and invite.ruri == m.ruri
+                conn.send(response(m, 200, "OK"))
+                if invite is not None:
+                    conn.send(response(invite, 487, "Request Terminated", tags[m.branch()]))
+            elif m.method == "ACK":
+                acks += 1
+        targets = sorted(set(invite.ruri for invite in invites.values()))
+        result.update(invites=len(invites), distinct_targets=len(targets), cancels=cancels, acks=acks,
+                      targets_match="yes" if targets == sorted(devices) else "no",
+                      cancel_ruri_matches="yes" if cancel_match and cancels == expected else "no")
+        ok = ok and targets == sorted(devices) and cancel_match and cancels == expected \
+            and acks == expected and result["trace_param_seen"] == "no"
+    conn.close()
+    result["messages"] = conn.count
+    print(" ".join("%s=%s" % kv for kv in result.items()))
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
