@@ -29,6 +29,12 @@ import org.slf4j.LoggerFactory;
  * per-connection java.util.logging output. When JSSE was already initialised by the host with
  * settings that block what is needed, it logs a warning and reports it.
  *
+ * <p>A host whose security policy must not be changed by a library runs with the system property
+ * {@value #EDIT_JVM_SECURITY_SETTINGS}{@code =false}: both JVM-wide settings are then left exactly
+ * as the host set them, and what the profiles need but the JVM refuses is logged as a warning (a
+ * profile that depends on it fails its handshakes, e.g. {@code ssl-pfs deny} on JDK 24+, where
+ * {@code TLS_RSA_*} stays disabled). The BouncyCastle providers and logger levels are set either way.
+ *
  * <p>Idempotent and thread-safe: later calls only widen what earlier calls enabled.
  */
 public final class JsseBootstrap {
@@ -36,6 +42,11 @@ public final class JsseBootstrap {
   public static final String DISABLED_ALGORITHMS = "jdk.tls.disabledAlgorithms";
   /** SunJSSE's switch for its own 1/n-1 CBC record split. */
   public static final String CBC_PROTECTION = "jsse.enableCBCProtection";
+  /**
+   * System property: {@code false} keeps the bootstrap from editing {@link #DISABLED_ALGORITHMS}
+   * and {@link #CBC_PROTECTION} (default {@code true}).
+   */
+  public static final String EDIT_JVM_SECURITY_SETTINGS = "io.sipalg.tls.editJvmSecuritySettings";
 
   private static final Logger LOG = LoggerFactory.getLogger(JsseBootstrap.class);
   // Held strongly: java.util.logging keeps loggers weakly, and a collected logger loses its level.
@@ -111,7 +122,12 @@ public final class JsseBootstrap {
     boolean des = tripleDes || tripleDesEnabled;
     boolean rsa = rsaKeyExchange || rsaKeyExchangeEnabled;
     List<String> removed = new ArrayList<>(report == null ? List.of() : report.removedEntries());
-    List<String> now = enableInDisabledAlgorithms(lowest, des, rsa);
+    boolean edit = editsJvmSettings();
+    List<String> now = edit ? enableInDisabledAlgorithms(lowest, des, rsa) : List.of();
+    if (first && !edit) {
+      LOG.info("{} and {} left as the host set them ({}=false)", DISABLED_ALGORITHMS, CBC_PROTECTION,
+          EDIT_JVM_SECURITY_SETTINGS);
+    }
     if (!now.isEmpty()) {
       // A JVM-wide security setting changes: say so, for whoever audits the host.
       LOG.info("removed {} from {} (JVM-wide) for ssl-min-version {}, ssl-algorithm {}, ssl-pfs {}",
@@ -120,7 +136,7 @@ public final class JsseBootstrap {
     }
     removed.addAll(now);
     if (first) {
-      configureOnce();
+      configureOnce(edit);
     }
     lowestEnabled = lowest;
     tripleDesEnabled = des;
@@ -143,13 +159,20 @@ public final class JsseBootstrap {
     return bcJsse;
   }
 
-  private static void configureOnce() {
-    String cbc = System.getProperty(CBC_PROTECTION);
-    if (cbc != null && !cbc.equals("false")) {
-      LOG.warn("{}={} was set by the host; overriding to false (the ALG splits CBC records itself)",
-          CBC_PROTECTION, cbc);
+  /** Whether the host lets the bootstrap edit the JVM-wide settings (see the class comment). */
+  static boolean editsJvmSettings() {
+    return !"false".equalsIgnoreCase(System.getProperty(EDIT_JVM_SECURITY_SETTINGS, "true").trim());
+  }
+
+  private static void configureOnce(boolean edit) {
+    if (edit) {
+      String cbc = System.getProperty(CBC_PROTECTION);
+      if (cbc != null && !cbc.equals("false")) {
+        LOG.warn("{}={} was set by the host; overriding to false (the ALG splits CBC records itself)",
+            CBC_PROTECTION, cbc);
+      }
+      System.setProperty(CBC_PROTECTION, "false");
     }
-    System.setProperty(CBC_PROTECTION, "false");
     if (Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) == null) {
       Security.addProvider(new BouncyCastleProvider());
     }
@@ -211,6 +234,9 @@ public final class JsseBootstrap {
     return warnings;
   }
 
+  private static final String WHO_BLOCKED = "as in effect when JSSE initialised, before the"
+      + " bootstrap ran or with " + EDIT_JVM_SECURITY_SETTINGS + "=false";
+
   private static void checkProvider(String name, Provider provider, TlsVersion lowest,
       boolean tripleDes, boolean rsaKeyExchange, List<String> warnings) {
     if (provider == null) {
@@ -225,18 +251,18 @@ public final class JsseBootstrap {
       // Neither provider enables SSLv3 by default on the client side: TLSv1 stands in for it.
       TlsVersion probe = lowest == TlsVersion.SSL_3_0 ? TlsVersion.TLS_1_0 : lowest;
       if (probe.compareTo(TlsVersion.TLS_1_2) < 0 && !protocols.contains(probe.jsseName())) {
-        warnings.add(name + " was initialised before JsseBootstrap with " + DISABLED_ALGORITHMS
-            + " blocking " + probe.jsseName() + ": ssl-min-version " + lowest.fortiOsName()
+        warnings.add(name + " has " + probe.jsseName() + " blocked (" + DISABLED_ALGORITHMS
+            + " " + WHO_BLOCKED + "): ssl-min-version " + lowest.fortiOsName()
             + " will not work in this JVM (enabled by default: " + protocols + ")");
       }
       List<String> supported = Arrays.asList(context.getSupportedSSLParameters().getCipherSuites());
       if (tripleDes && supported.stream().noneMatch(s -> s.contains("3DES"))) {
-        warnings.add(name + " was initialised before JsseBootstrap with 3DES disabled:"
-            + " ssl-algorithm medium/low will offer no 3DES suite in this JVM");
+        warnings.add(name + " has 3DES disabled (" + DISABLED_ALGORITHMS + " " + WHO_BLOCKED
+            + "): ssl-algorithm medium/low will offer no 3DES suite in this JVM");
       }
       if (rsaKeyExchange && supported.stream().noneMatch(s -> s.startsWith("TLS_RSA_WITH_"))) {
-        warnings.add(name + " was initialised before JsseBootstrap with TLS_RSA_* disabled:"
-            + " ssl-pfs allow/deny will offer no RSA key exchange suite in this JVM");
+        warnings.add(name + " has TLS_RSA_* disabled (" + DISABLED_ALGORITHMS + " " + WHO_BLOCKED
+            + "): ssl-pfs allow/deny will offer no RSA key exchange suite in this JVM");
       }
     } catch (GeneralSecurityException e) {
       warnings.add(name + " cannot create a TLS context: " + e.getMessage());

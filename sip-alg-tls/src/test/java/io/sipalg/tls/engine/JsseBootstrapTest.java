@@ -84,18 +84,56 @@ class JsseBootstrapTest {
 
   @Test
   void warnsWhenTheHostInitialisedJsseFirst() throws Exception {
-    String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-    Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        LateBootstrapProbe.class.getName()).redirectErrorStream(true).start();
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(output).contains("WARNING SunJSSE was initialised before JsseBootstrap")
-        .contains("ssl-min-version tls-1.0 will not work");
-    String rsaWarning = "with TLS_RSA_* disabled: ssl-pfs allow/deny will offer no RSA key exchange";
+    String output = runProbe(LateBootstrapProbe.class);
+    assertThat(output).contains("WARNING SunJSSE has TLSv1 blocked (jdk.tls.disabledAlgorithms as in"
+        + " effect when JSSE initialised").contains("ssl-min-version tls-1.0 will not work");
+    String rsaWarning = "has TLS_RSA_* disabled (jdk.tls.disabledAlgorithms as in effect when JSSE"
+        + " initialised, before the bootstrap ran or with io.sipalg.tls.editJvmSecuritySettings=false):"
+        + " ssl-pfs allow/deny will offer no RSA key exchange";
     if (output.contains("JDK DISABLES TLS_RSA")) {
       assertThat(output).contains(rsaWarning);
     } else {
       assertThat(output).doesNotContain(rsaWarning);
     }
+  }
+
+  /**
+   * A host whose security policy a library must not change: with the switch off, neither JVM-wide
+   * setting moves, and what the profiles need but the JVM refuses is a warning, not a silent gap.
+   */
+  @Test
+  void aHostCanKeepItsJvmWideSettings() throws Exception {
+    String output = runProbe(HostKeepsSettingsProbe.class,
+        "-D" + JsseBootstrap.EDIT_JVM_SECURITY_SETTINGS + "=false");
+    String before = line(output, "BEFORE ");
+    assertThat(before).contains("TLSv1").contains("3DES_EDE_CBC"); // what the JDK disables by default
+    assertThat(line(output, "AFTER ")).isEqualTo(before);
+    assertThat(line(output, "CBC AFTER ")).isEqualTo(line(output, "CBC BEFORE ")).isEqualTo("null");
+    assertThat(line(output, "REMOVED ")).isEqualTo("[]");
+    assertThat(output).contains("WARNING SunJSSE has TLSv1 blocked")
+        .contains("ssl-algorithm medium/low will offer no 3DES suite")
+        .contains("WARNING jsse.enableCBCProtection is null");
+    // and by default the same bootstrap does edit them
+    String edited = runProbe(HostKeepsSettingsProbe.class);
+    assertThat(line(edited, "AFTER ")).doesNotContain("TLSv1,").doesNotContain("3DES_EDE_CBC");
+    assertThat(line(edited, "CBC AFTER ")).isEqualTo("false");
+    assertThat(edited).doesNotContain("WARNING");
+  }
+
+  private static String runProbe(Class<?> probe, String... jvmArgs) throws Exception {
+    String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    List<String> command = new java.util.ArrayList<>(List.of(java));
+    command.addAll(List.of(jvmArgs));
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), probe.getName()));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+  }
+
+  /** The rest of the first output line starting with {@code prefix}. */
+  private static String line(String output, String prefix) {
+    return output.lines().filter(l -> l.startsWith(prefix)).findFirst()
+        .map(l -> l.substring(prefix.length())).orElseThrow(() -> new AssertionError(
+            "no line '" + prefix + "' in:\n" + output));
   }
 }
