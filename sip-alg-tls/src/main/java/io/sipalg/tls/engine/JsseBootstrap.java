@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * <p>A host whose security policy must not be changed by a library runs with the system property
  * {@value #EDIT_JVM_SECURITY_SETTINGS}{@code =false}: both JVM-wide settings are then left exactly
  * as the host set them, and what the profiles need but the JVM refuses is logged as a warning (a
- * profile that depends on it fails its handshakes, e.g. {@code ssl-pfs deny} on JDK 24+, where
- * {@code TLS_RSA_*} stays disabled). The BouncyCastle providers and logger levels are set either way.
+ * profile that depends on it cannot work, e.g. {@code ssl-pfs deny} on JDK 24+, where
+ * {@code TLS_RSA_*} stays disabled: refused when built, or failing its handshakes, by provider).
+ * The BouncyCastle providers and logger levels are set either way.
  *
  * <p>Idempotent and thread-safe: later calls only widen what earlier calls enabled.
  */
