@@ -206,6 +206,10 @@ final class NatInspector extends Link {
       }
       if (record != null) {
         record.contactHostPort = orig;
+        String tag = phoneTag(m);
+        if (tag != null) {
+          record.contactByPhoneTag.put(tag, orig);
+        }
       }
       if (m.isMethod("REGISTER")) {
         state.registeredContact(uri.user(), orig);
@@ -483,14 +487,44 @@ final class NatInspector extends Link {
         && (m.isMethod("CANCEL") || m.isMethod("ACK"))) {
       return record.inviteTarget;
     }
-    String target = traced != null ? traced
-        : record != null && record.contactHostPort != null ? record.contactHostPort
-        : state.registeredContact(m.requestUri().user());
+    String target = traced != null ? traced : record != null ? dialogContact(m, record) : null;
+    if (target == null) {
+      target = state.registeredContact(m.requestUri().user());
+    }
     if (record != null && m.isMethod("INVITE")) {
       record.inviteBranch = branch;
       record.inviteTarget = target;
     }
     return target;
+  }
+
+  /**
+   * The phone's Contact in the dialog a request from the server belongs to (its To tag is the
+   * phone's tag), else the phone's latest Contact in the call; null when the call has none.
+   */
+  private static String dialogContact(SipMessage m, SessionState.NatRecord record) {
+    String tag = null;
+    try {
+      NameAddress to = m.to();
+      tag = to == null ? null : to.tag();
+    } catch (MalformedHeaderException e) {
+      // malformed-header-to let it pass: the call's latest Contact then
+    }
+    String own = tag == null ? null : record.contactByPhoneTag.get(tag);
+    return own != null ? own : record.contactHostPort;
+  }
+
+  /**
+   * The phone's own tag in a message it sent: From's in a request, To's in a response; null when
+   * absent or unreadable (a malformed header the profile let pass must not stop the translation).
+   */
+  private static String phoneTag(SipMessage m) {
+    try {
+      NameAddress own = m.isRequest() ? m.from() : m.to();
+      return own == null ? null : own.tag();
+    } catch (MalformedHeaderException e) {
+      return null;
+    }
   }
 
   /** The original host:port in a URI's {@code register-contact-trace} parameter, if the ALG wrote it. */

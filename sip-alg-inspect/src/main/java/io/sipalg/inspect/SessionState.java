@@ -60,7 +60,14 @@ final class SessionState {
   /** The phone's addresses in one call, as written before NAT, to translate back exactly. */
   static final class NatRecord {
     String fromHostPort;
+    /** The phone's latest Contact in this call (any of its dialogs). */
     String contactHostPort;
+    /**
+     * The phone's Contact per dialog, by the phone's own tag: a call forked to several devices
+     * behind one connection has one dialog per device under one Call-ID (both may answer; the
+     * caller then ACKs and BYEs each), and a request in one must reach that device.
+     */
+    final Map<String, String> contactByPhoneTag = lru(MAX_DIALOGS_PER_CALL);
     /**
      * The call's first request came from the server side: its Call-ID, From and To are the
      * caller's, so they are left as the caller wrote them in both directions.
@@ -80,6 +87,9 @@ final class SessionState {
      */
     final Set<String> serverHops = new HashSet<>(4);
   }
+
+  /** At most this many dialogs of one call keep their own Contact (forks to devices behind one connection). */
+  static final int MAX_DIALOGS_PER_CALL = 8;
 
   /** At most this many server-side hops are remembered per call (a route set is a few entries). */
   static final int MAX_SERVER_HOPS = 16;

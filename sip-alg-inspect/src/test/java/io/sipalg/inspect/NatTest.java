@@ -592,6 +592,67 @@ class NatTest {
   }
 
   /**
+   * Both devices of a call forked to them answer (RFC 3261 13.2.2.4): one Call-ID, two dialogs.
+   * The caller ACKs each 200 and sends a BYE in the dialog it does not keep: each request must
+   * reach the device of its dialog (the phone's tag in To), not the one that answered last.
+   */
+  @Test
+  void requestsInEachDialogOfAForkedCallReachTheDeviceOfThatDialog() {
+    VoipProfile profile = VoipProfile.defaults();
+    SipInspector chain = harness.chain(profile);
+    FakeContext ctx = new FakeContext(profile);
+    Sip.run(chain, ctx, REGISTER);
+    ctx.serverToPhone();
+    String invite = """
+        INVITE sip:alice@192.0.2.1:40000;transport=tls SIP/2.0
+        Via: SIP/2.0/TLS 198.51.100.10:5061;branch=BRANCH
+        Max-Forwards: 69
+        To: <sip:alice@example.com>
+        From: <sip:carol@example.org>;tag=99
+        Call-ID: both-answer@198.51.100.10
+        CSeq: 1 INVITE
+        Content-Length: 0
+
+        """;
+    Sip.run(chain, ctx, invite.replace("BRANCH", "z9hG4bKb1"));
+    Sip.run(chain, ctx, invite.replace("BRANCH", "z9hG4bKb2"));
+    ctx.phoneToServer();
+    for (String[] device : new String[][] {{"z9hG4bKb1", "dev1", "10.0.0.5:5070"}, {"z9hG4bKb2", "dev2", "10.0.0.5:5072"}}) {
+      Sip.Run ok = Sip.run(chain, ctx, """
+          SIP/2.0 200 OK
+          Via: SIP/2.0/TLS 198.51.100.10:5061;branch=BRANCH
+          To: <sip:alice@example.com>;tag=TAG
+          From: <sip:carol@example.org>;tag=99
+          Call-ID: both-answer@198.51.100.10
+          CSeq: 1 INVITE
+          Contact: <sip:alice@CONTACT;transport=tls>
+          Content-Length: 0
+
+          """.replace("BRANCH", device[0]).replace("TAG", device[1]).replace("CONTACT", device[2]));
+      assertThat(ok.wire()).contains("Contact: <sip:alice@192.0.2.1:40000;transport=tls>\r\n");
+    }
+    ctx.serverToPhone();
+    String inDialog = """
+        METHOD sip:alice@192.0.2.1:40000;transport=tls SIP/2.0
+        Via: SIP/2.0/TLS 198.51.100.10:5061;branch=z9hG4bK-METHOD-TAG
+        Max-Forwards: 70
+        To: <sip:alice@example.com>;tag=TAG
+        From: <sip:carol@example.org>;tag=99
+        Call-ID: both-answer@198.51.100.10
+        CSeq: CSEQ
+        Content-Length: 0
+
+        """;
+    for (String[] request : new String[][] {{"ACK", "dev1", "1 ACK", "10.0.0.5:5070"},
+        {"ACK", "dev2", "1 ACK", "10.0.0.5:5072"}, {"BYE", "dev1", "2 BYE", "10.0.0.5:5070"}}) {
+      Sip.Run run = Sip.run(chain, ctx, inDialog.replace("METHOD", request[0])
+          .replace("TAG", request[1]).replace("CSEQ", request[2]));
+      assertThat(run.wire()).as(request[0] + " in dialog " + request[1])
+          .startsWith(request[0] + " sip:alice@" + request[3] + ";transport=tls SIP/2.0\r\n");
+    }
+  }
+
+  /**
    * A proxy behind the ALG forwards a request it got from a UA on the same host: both Via entries
    * carry the inside address and both are translated, so the response must get both back, or the
    * proxy would send it on to the ALG's outside address instead of to its UA.
