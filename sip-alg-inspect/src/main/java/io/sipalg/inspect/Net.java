@@ -11,10 +11,13 @@ import java.util.Locale;
 final class Net {
   private Net() {}
 
-  /** The bare IP text of a socket address (no brackets), or its host string when unresolved. */
+  /**
+   * The bare IP text of a socket address as SIP and SDP write it (no brackets, IPv6 in the RFC 5952
+   * form, no zone), or its host string when unresolved.
+   */
   static String ip(InetSocketAddress address) {
     InetAddress a = address.getAddress();
-    return a == null ? address.getHostString() : a.getHostAddress();
+    return a == null ? address.getHostString() : IpLiteral.format(a);
   }
 
   /** The IP as written in a SIP URI or Via: IPv6 in brackets. */

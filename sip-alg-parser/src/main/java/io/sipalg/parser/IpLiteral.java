@@ -31,6 +31,53 @@ public final class IpLiteral {
     }
   }
 
+  /**
+   * The text an address is written as in SIP and SDP: IPv4 dotted decimal; IPv6 in the RFC 5952
+   * canonical form ({@code 2001:db8::1}: lower case, no leading zeros, the longest run of two or
+   * more zero groups as {@code ::}, the first of equal runs), without brackets and without a
+   * zone, which no SIP URI or SDP line can carry. {@code InetAddress.getHostAddress()} gives
+   * {@code 2001:db8:0:0:0:0:0:1%eth0} instead.
+   *
+   * @param address an IPv4 or IPv6 address
+   * @return its canonical literal
+   */
+  public static String format(InetAddress address) {
+    byte[] b = address.getAddress();
+    if (b.length == 4) {
+      return (b[0] & 0xFF) + "." + (b[1] & 0xFF) + "." + (b[2] & 0xFF) + "." + (b[3] & 0xFF);
+    }
+    int[] groups = new int[8];
+    for (int g = 0; g < 8; g++) {
+      groups[g] = (b[2 * g] & 0xFF) << 8 | (b[2 * g + 1] & 0xFF);
+    }
+    int bestStart = -1;
+    int bestLength = 1; // RFC 5952 4.2.2: a single zero group is not shortened
+    for (int g = 0; g < 8; ) {
+      int run = 0;
+      while (g + run < 8 && groups[g + run] == 0) {
+        run++;
+      }
+      if (run > bestLength) {
+        bestStart = g;
+        bestLength = run;
+      }
+      g += Math.max(run, 1);
+    }
+    StringBuilder out = new StringBuilder(39);
+    for (int g = 0; g < 8; g++) {
+      if (g == bestStart) {
+        out.append("::");
+        g += bestLength - 1;
+        continue;
+      }
+      if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
+        out.append(':');
+      }
+      out.append(Integer.toHexString(groups[g]));
+    }
+    return out.toString();
+  }
+
   private static byte[] v4(String text) {
     String[] parts = text.split("\\.", -1);
     if (parts.length != 4) {

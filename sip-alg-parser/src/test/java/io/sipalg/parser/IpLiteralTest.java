@@ -23,6 +23,29 @@ class IpLiteralTest {
   }
 
   @Test
+  void formatsTheCanonicalTextOfRfc5952() throws Exception {
+    String[][] cases = {
+      {"2001:db8:0:0:0:0:0:1", "2001:db8::1"},
+      {"2001:0DB8::0001", "2001:db8::1"},
+      {"2001:db8:0:0:1:0:0:1", "2001:db8::1:0:0:1"}, // equal runs: the first is shortened
+      {"2001:0:0:1:0:0:0:1", "2001:0:0:1::1"}, // the longest run is
+      {"2001:db8:0:1:1:1:1:1", "2001:db8:0:1:1:1:1:1"}, // one zero group stays
+      {"0:0:0:0:0:0:0:0", "::"},
+      {"::1", "::1"},
+      {"1::", "1::"},
+      {"fe80::1%eth0", "fe80::1"}, // no zone: a SIP URI or SDP line cannot carry it
+      {"::ffff:192.0.2.1", "192.0.2.1"}, // InetAddress makes a mapped address IPv4
+      {"192.0.2.1", "192.0.2.1"},
+      {"10.0.0.255", "10.0.0.255"},
+    };
+    for (String[] c : cases) {
+      assertThat(IpLiteral.format(IpLiteral.parse(c[0]))).as(c[0]).isEqualTo(c[1]);
+    }
+    assertThat(IpLiteral.format(java.net.Inet6Address.getByAddress(null,
+        IpLiteral.parse("fe80::1").getAddress(), 3))).as("scoped").isEqualTo("fe80::1");
+  }
+
+  @Test
   void onlyAsciiDigitsCount() {
     // Character.digit reads these as 1 and 10; no peer reads them as an address
     assertThat(IpLiteral.parse("fe80::\u0661")).isNull();
