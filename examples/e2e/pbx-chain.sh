@@ -9,8 +9,11 @@
 # forks a call to alice to both, over the ALG's one upstream connection: each INVITE must reach its
 # device with that device's Contact as Request-URI (the parameter removed), and each CANCEL with its
 # INVITE's. Without the trace parameter routing, both branches went to the device registered last.
-# The caller (scenarios/call-cancelled-uac.xml) cancels on the 180 the first device sends; the PBX
-# answers every CANCEL (200, 487) and quits after the ACK of every 487.
+# Two calls, each forked to both devices: the first (scenarios/call-cancelled-uac.xml) is cancelled on
+# the 180 the first device sends (the PBX answers each CANCEL: 200, 487); the second
+# (call-answered-twice-uac.xml) both devices answer, so one Call-ID has two dialogs whose requests
+# all name the ALG's outside address: the caller ACKs each 200 and sends a BYE in each dialog, and
+# each must reach its own device (the ALG routes by the phone's tag in To).
 # Output (stdout), one key=value line per check:
 #   check=pbx-chain-register  result=PASS|FAIL  both devices registered (kamailio's digest challenge
 #                             answered) and the answer to the REGISTER listed each device's Contact as
@@ -20,6 +23,9 @@
 #                             any Request-URI, each CANCEL to its INVITE's Request-URI, an ACK per 487.
 #                             INFO for other DUTs than sip-alg (a plain relay leaves the Contacts alone:
 #                             kamailio then tries to reach the devices around it)
+#   check=pbx-chain-answered  result=PASS|FAIL|INFO  the call both devices answered completed on the caller's
+#                             side (uac2_ok=1) and every ACK and BYE reached the device of its dialog
+#                             (dialog_requests_match=yes); INFO for other DUTs than sip-alg
 #   check=pbx-chain-alg       result=PASS|FAIL  (sip-alg only) in = forwarded = the messages in the
 #                             PBX's trace, dropped 0, active 0
 # Env: PBX_ADDR (127.0.0.6) PBX_PORTS (5070,5072) DUT DUT_CMD SIP_ALG_CONFIG RUN_DIR CERT_DIR TRACE=1.
@@ -54,22 +60,31 @@ ready="$RUN_DIR/pbx.ready"; rm -f "$ready"
 python3 "$E2E_DIR/pbx.py" --dut "127.0.0.1:$DUT_PORT" --bind "$PBX_ADDR" --ports "$PBX_PORTS" \
     --domain "$SERVER_NAME" --server-name "$SERVER_NAME" --password "$KAM_AUTH_PASS" \
     --ca "$CERT_DIR/ca.crt" --cert "$CERT_DIR/client.pem" --log "$RUN_DIR/pbx.log" --ready "$ready" \
-    --timeout 20 >"$RUN_DIR/pbx.out" 2>&1 &
+    --calls cancelled,answered --timeout 25 >"$RUN_DIR/pbx.out" 2>&1 &
 PBX=$!; track "$PBX"
 for _ in $(seq 100); do [[ -e "$ready" ]] && break; kill -0 "$PBX" 2>/dev/null || break; nap 0.1; done
-res="uac_ok=0 (not run: the devices did not register)"
+res="uac_ok=0 (not run: the devices did not register)"; res2="uac2_ok=0 (not run)"
 if [[ -e "$ready" ]]; then
   res=$(UAC_SERVICE=alice sipp_uac_run "$UAC_PLAIN_PORT" "$E2E_DIR/scenarios/call-cancelled-uac.xml" t1 1 1 D-fork)
+  for _ in $(seq 100); do [[ -e "$ready.answered" ]] && break; kill -0 "$PBX" 2>/dev/null || break; nap 0.1; done
+  if [[ -e "$ready.answered" ]]; then
+    res2=$(UAC_SERVICE=alice sipp_uac_run "$UAC_PLAIN_PORT" "$E2E_DIR/scenarios/call-answered-twice-uac.xml" t1 1 1 D-answered \
+      | sed 's/\buac_/uac2_/g')
+  fi
 fi
 wait "$PBX"; pbx_rc=$?
 pbx=$(tail -1 "$RUN_DIR/pbx.out")
 [[ "$(kv registered "$pbx")" == yes && "$(kv register_answer "$pbx")" == restored ]]
 check register $? "$(kv registered "$pbx" | sed 's/^/registered=/') register_answer=$(kv register_answer "$pbx")"
 if [[ "$alg" == yes ]]; then
-  [[ "$pbx_rc" == 0 && "$(kv uac_ok "$res")" == 1 ]]
+  [[ "$(kv targets_match "$pbx")" == yes && "$(kv cancel_ruri_matches "$pbx")" == yes \
+     && "$(kv trace_param_seen "$pbx")" == no && "$(kv uac_ok "$res")" == 1 ]]
   check forked $? "$pbx $res"
+  [[ "$pbx_rc" == 0 && "$(kv dialog_requests_match "$pbx")" == yes && "$(kv uac2_ok "$res2")" == 1 ]]
+  check answered $? "answered=$(kv answered "$pbx") dialog_acks=$(kv dialog_acks "$pbx") dialog_byes=$(kv dialog_byes "$pbx") dialog_requests_match=$(kv dialog_requests_match "$pbx") $res2"
 else
   echo "check=pbx-chain-forked result=INFO $pbx $res (not an ALG: the devices' Contacts are not rewritten)"
+  echo "check=pbx-chain-answered result=INFO $res2 (not an ALG)"
 fi
 alive=$(dut_alive)
 stop_tracked   # the DUT prints its final counters on SIGTERM

@@ -5,13 +5,19 @@ connection, which no real phone in the rig does (each baresip has its own connec
 It connects from --bind to the DUT (verifying it as --server-name against --ca, presenting --cert),
 registers each device's Contact (sip:USER@BIND:PORT;transport=tls) in its own REGISTER, answering
 kamailio's digest challenge, and checks that the answer to the last REGISTER lists every device's
-Contact exactly as it wrote it. Then it serves a call forked to the devices: 100 Trying to every
-INVITE, 180 Ringing to the first only (so the caller sees one ringing answer), and on each CANCEL a
-200 and a 487 for the INVITE of that branch; it quits after the ACK of every 487 (or --timeout).
+Contact exactly as it wrote it. Then it serves calls forked to the devices (--calls, in order):
+  cancelled  100 Trying to every INVITE, 180 Ringing to the first only (so the caller sees one
+             ringing answer), and on each CANCEL a 200 and a 487 for the INVITE of that branch;
+             done after the ACK of every 487
+  answered   100 Trying to every INVITE and, once all arrived, a 200 from every device (its own
+             Contact, To tag and SDP); done after a BYE in every dialog, each ACK and BYE checked
+             to name the Contact of the device whose tag it carries
+(--ready FILE is created once registered, FILE.answered once the cancelled call is done.)
 
 One key=value line on stdout, e.g.
   registered=yes register_answer=restored invites=2 distinct_targets=2 targets_match=yes
-  cancels=2 cancel_ruri_matches=yes acks=2 trace_param_seen=no messages=21
+  cancels=2 cancel_ruri_matches=yes acks=2 trace_param_seen=no answered=2 dialog_acks=2
+  dialog_byes=2 dialog_requests_match=yes messages=35
 and a trace in --log: one "TLS a -> b" line per message (as baresip -s writes), then the message.
 Exit status 0 when every expectation held, 1 otherwise.
 """
@@ -127,15 +133,27 @@ class Message:
         return self.one("cseq").split()[-1] if self.one("cseq") else ""
 
 
-def response(req, code, reason, to_tag=None):
+def response(req, code, reason, to_tag=None, contact=None, sdp=""):
     lines = ["SIP/2.0 %d %s" % (code, reason)]
     lines += ["Via: " + v for v in req.all("via")]
     to = req.one("to")
     if to_tag and ";tag=" not in to.lower():
         to += ";tag=" + to_tag
     lines += ["From: " + req.one("from"), "To: " + to, "Call-ID: " + req.one("call-id"),
-              "CSeq: " + req.one("cseq"), "Content-Length: 0"]
-    return CRLF.join(lines) + CRLF + CRLF
+              "CSeq: " + req.one("cseq")]
+    if 100 < code < 300:  # RFC 3261 12.1.1: the dialog's route set comes back in 18x and 2xx
+        lines += ["Record-Route: " + r for r in req.all("record-route")]
+    if contact:
+        lines.append("Contact: <%s>" % contact)
+    if sdp:
+        lines.append("Content-Type: application/sdp")
+    lines.append("Content-Length: %d" % len(sdp.encode()))
+    return CRLF.join(lines) + CRLF + CRLF + sdp
+
+
+def to_tag_of(m):
+    found = re.search(r";\s*tag=([^;>\s]+)", m.one("to"), re.I)
+    return found.group(1) if found else ""
 
 
 def digest(challenge, method, uri, user, password):
@@ -176,6 +194,87 @@ def register(conn, args, contact, deadline):
     return None
 
 
+def requests(conn, deadline, result):
+    """The requests that arrive until the deadline; notes a trace parameter left in a Request-URI."""
+    while time.monotonic() < deadline:
+        m = conn.receive(deadline)
+        if m is None:
+            return
+        if m.is_request:
+            if "x-sipalg-orig" in m.ruri:
+                result["trace_param_seen"] = "yes"
+            yield m
+
+
+def cancelled_call(conn, devices, deadline, result):
+    """A call forked to every device, cancelled while the first rings: 100 to each INVITE, 180 from
+    the first, 200 + 487 per CANCEL, done after the ACK of every 487."""
+    invites, tags, cancels, expected = {}, {}, 0, len(devices)
+    cancel_match, acks = True, 0
+    for m in requests(conn, deadline, result):
+        if m.method == "INVITE":
+            invites[m.branch()] = m
+            tags[m.branch()] = uuid.uuid4().hex[:8]  # each device its own dialog
+            conn.send(response(m, 100, "Trying"))
+            if len(invites) == 1:
+                conn.send(response(m, 180, "Ringing", tags[m.branch()]))
+        elif m.method == "CANCEL":
+            cancels += 1
+            invite = invites.get(m.branch())
+            cancel_match = cancel_match and invite is not None and invite.ruri == m.ruri
+            conn.send(response(m, 200, "OK"))
+            if invite is not None:
+                conn.send(response(invite, 487, "Request Terminated", tags[m.branch()]))
+        elif m.method == "ACK":
+            acks += 1
+            if acks == expected:
+                break
+    targets = sorted(set(invite.ruri for invite in invites.values()))
+    result.update(invites=len(invites), distinct_targets=len(targets), cancels=cancels, acks=acks,
+                  targets_match="yes" if targets == sorted(devices) else "no",
+                  cancel_ruri_matches="yes" if cancel_match and cancels == expected else "no")
+    return targets == sorted(devices) and cancel_match and cancels == expected \
+        and acks == expected and result["trace_param_seen"] == "no"
+
+
+def answered_call(conn, devices, deadline, result):
+    """A call forked to every device that every device answers (RFC 3261 13.2.2.4: one Call-ID, a
+    dialog per device; the caller ACKs each 200 and BYEs each dialog): 100 to each INVITE, then,
+    once all arrived, a 200 from each with its own Contact and SDP. Every ACK and BYE must reach
+    the device of its dialog (its To tag), i.e. name that device's Contact; done after every BYE."""
+    invites, contact_by_tag, expected = [], {}, len(devices)
+    dialog_match, acks, byes = True, 0, 0
+    for m in requests(conn, deadline, result):
+        if m.method == "INVITE":
+            invites.append(m)
+            conn.send(response(m, 100, "Trying"))
+            if len(invites) == expected:  # both answer before either hears of the other
+                for i, invite in enumerate(invites):
+                    device = next((d for d in devices if d == invite.ruri), devices[i])
+                    tag = uuid.uuid4().hex[:8]
+                    contact_by_tag[tag] = device
+                    host = device.split("@", 1)[1].split(":", 1)[0]
+                    sdp = CRLF.join(["v=0", "o=dev%d 1 1 IN IP4 %s" % (i, host), "s=-",
+                                     "c=IN IP4 " + host, "t=0 0", "m=audio %d RTP/AVP 0" % (42000 + 2 * i),
+                                     "a=rtpmap:0 PCMU/8000"]) + CRLF
+                    conn.send(response(invite, 200, "OK", tag, device, sdp))
+        elif m.method == "CANCEL":  # a late CANCEL of a branch that answered: nothing to cancel
+            conn.send(response(m, 200, "OK"))
+        elif m.method in ("ACK", "BYE"):
+            dialog_match = dialog_match and contact_by_tag.get(to_tag_of(m)) == m.ruri
+            if m.method == "ACK":
+                acks += 1
+            else:
+                byes += 1
+                conn.send(response(m, 200, "OK"))
+                if byes == expected:
+                    break
+    result.update(answered=len(contact_by_tag), dialog_acks=acks, dialog_byes=byes,
+                  dialog_requests_match="yes" if dialog_match and byes == expected else "no")
+    return len(contact_by_tag) == expected and dialog_match and acks == expected and byes == expected \
+        and result["trace_param_seen"] == "no"
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--dut", required=True, help="HOST:PORT of the DUT's phone-facing TLS listener")
@@ -188,7 +287,8 @@ def main():
     p.add_argument("--ca", required=True)
     p.add_argument("--cert", help="PEM with the client certificate and key")
     p.add_argument("--log", required=True)
-    p.add_argument("--ready", help="file created once every device is registered")
+    p.add_argument("--ready", help="file created once every device is registered (FILE.answered: before the answered call)")
+    p.add_argument("--calls", default="cancelled", help="cancelled[,answered]: the forked calls to serve, in order")
     p.add_argument("--timeout", type=float, default=20.0)
     args = p.parse_args()
     args.dut_host, args.dut_port = args.dut.rsplit(":", 1)[0], int(args.dut.rsplit(":", 1)[1])
@@ -213,37 +313,11 @@ def main():
         ok = restored
         if args.ready:
             open(args.ready, "w").close()
-        invites, tags, cancels, expected = {}, {}, 0, len(devices)
-        cancel_match, acks = True, 0
-        while acks < expected and time.monotonic() < deadline:
-            m = conn.receive(deadline)
-            if m is None:
-                break
-            if not m.is_request:
-                continue
-            if "x-sipalg-orig" in m.ruri:
-                result["trace_param_seen"] = "yes"
-            if m.method == "INVITE":
-                invites[m.branch()] = m
-                tags[m.branch()] = uuid.uuid4().hex[:8]  # each device its own dialog
-                conn.send(response(m, 100, "Trying"))
-                if len(invites) == 1:
-                    conn.send(response(m, 180, "Ringing", tags[m.branch()]))
-            elif m.method == "CANCEL":
-                cancels += 1
-                invite = invites.get(m.branch())
-                cancel_match = cancel_match and invite is not None and invite.ruri == m.ruri
-                conn.send(response(m, 200, "OK"))
-                if invite is not None:
-                    conn.send(response(invite, 487, "Request Terminated", tags[m.branch()]))
-            elif m.method == "ACK":
-                acks += 1
-        targets = sorted(set(invite.ruri for invite in invites.values()))
-        result.update(invites=len(invites), distinct_targets=len(targets), cancels=cancels, acks=acks,
-                      targets_match="yes" if targets == sorted(devices) else "no",
-                      cancel_ruri_matches="yes" if cancel_match and cancels == expected else "no")
-        ok = ok and targets == sorted(devices) and cancel_match and cancels == expected \
-            and acks == expected and result["trace_param_seen"] == "no"
+        ok = cancelled_call(conn, devices, deadline, result) and ok
+        if "answered" in args.calls.split(","):
+            if args.ready:
+                open(args.ready + ".answered", "w").close()
+            ok = answered_call(conn, devices, deadline, result) and ok
     conn.close()
     result["messages"] = conn.count
     print(" ".join("%s=%s" % kv for kv in result.items()))

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * call), Kamailio as the TLS registrar (and with a certificate from the wrong CA), baresip as a real
  * phone (its own TLS stack and SDP: it registers, calls out, is called, is called and cancelled, and
  * two of them call each other through the ALG with hold and resume), an IP-PBX ({@code e2e/pbx.py})
- * with two devices of one user behind one connection that Kamailio forks a call to, and
+ * with two devices of one user behind one connection that Kamailio forks calls to (one cancelled,
+ * one both answer), and
  * {@code openssl s_client} probing each TLS policy option. Needs the peers installed
  * ({@code e2e/install.sh}); skipped without them on a developer machine, required under CI.
  */
@@ -79,9 +80,9 @@ class RealPeersIT {
         900);
   }
 
-  /** All 31 checks passed, the real phones' and the PBX's by name (a vanished step would not count). */
+  /** All 32 checks passed, the real phones' and the PBX's by name (a vanished step would not count). */
   private static void assertEveryCheckPassed(Result r) {
-    assertSummary(r, 31);
+    assertSummary(r, 32);
     assertThat(r.output).contains("DUT=sip-alg")
         .contains("check=baresip-chain-incoming result=PASS")
         .contains("check=baresip-chain-cancelled result=PASS")
@@ -89,6 +90,7 @@ class RealPeersIT {
         .contains("check=baresip-chain-alg result=PASS")
         .contains("check=pbx-chain-register result=PASS")
         .contains("check=pbx-chain-forked result=PASS")
+        .contains("check=pbx-chain-answered result=PASS")
         .contains("check=pbx-chain-alg result=PASS");
   }
 
