@@ -64,11 +64,7 @@ KAM_ADDR="$KAM_ADDR" KAM_RELAY=1 KAM_AUTH=1 KAM_ADVERTISE="127.0.0.1:$DUT_PORT" 
 dut_start C "$KAM_ADDR:$KAM_PORT"
 stunnel_client "$UAC_PLAIN_PORT" "$KAM_ADDR:$KAM_PORT"   # the incoming call's caller reaches kamailio
 
-fails=0
-check() { # NAME STATUS(0 = pass) DETAILS
-  local v=PASS; (($2 == 0)) || { v=FAIL; fails=$((fails + 1)); }
-  echo "check=baresip-chain-$1 result=$v $3"
-}
+CHECK_PREFIX=baresip-chain
 # phone NAME SECONDS [baresip args...]: one baresip run, SIP trace (-s) in $RUN_DIR/baresip-NAME.log (BS_LOG),
 # in the background (BP); it quits after SECONDS (hanging up, un-registering). Who it is comes from BS_USER,
 # BS_ADDR, BS_PORT, BS_ANSWERMODE; BS_CONSOLE=ADDR:PORT adds the UDP console (cons module). stdin is a

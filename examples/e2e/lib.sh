@@ -289,3 +289,10 @@ sipp_uac_run() {
 }
 # kv KEY LINE -> value of KEY=... in a key=value line
 kv() { sed -n "s/.*\\b$1=\\([^ ]*\\).*/\\1/p" <<<"$2" | head -1; }
+# check NAME STATUS(0 = pass) DETAILS -> the line "check=$CHECK_PREFIX-NAME result=PASS|FAIL DETAILS";
+# failures are counted in $fails (a chain script's exit status)
+fails=0
+check() {
+  local v=PASS; (($2 == 0)) || { v=FAIL; fails=$((fails + 1)); }
+  echo "check=$CHECK_PREFIX-$1 result=$v $3"
+}

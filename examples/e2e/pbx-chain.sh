@@ -51,11 +51,7 @@ KAM_ADDR="$KAM_ADDR" KAM_RELAY=1 KAM_AUTH=1 kamailio_start good
 dut_start D "$KAM_ADDR:$KAM_PORT"
 stunnel_client "$UAC_PLAIN_PORT" "$KAM_ADDR:$KAM_PORT"   # the caller reaches kamailio
 
-fails=0
-check() { # NAME STATUS(0 = pass) DETAILS
-  local v=PASS; (($2 == 0)) || { v=FAIL; fails=$((fails + 1)); }
-  echo "check=pbx-chain-$1 result=$v $3"
-}
+CHECK_PREFIX=pbx-chain
 ready="$RUN_DIR/pbx.ready"; rm -f "$ready"
 python3 "$E2E_DIR/pbx.py" --dut "127.0.0.1:$DUT_PORT" --bind "$PBX_ADDR" --ports "$PBX_PORTS" \
     --domain "$SERVER_NAME" --server-name "$SERVER_NAME" --password "$KAM_AUTH_PASS" \
