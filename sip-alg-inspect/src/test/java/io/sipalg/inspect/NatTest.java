@@ -653,6 +653,67 @@ class NatTest {
   }
 
   /**
+   * Early dialogs (RFC 3262): both devices of a forked call send a reliable 183 with their own
+   * Contact and tag; the caller's PRACK to each must reach that device before either answers.
+   */
+  @Test
+  void aPrackInEachEarlyDialogOfAForkedCallReachesTheDeviceOfThatDialog() {
+    VoipProfile profile = VoipProfile.defaults();
+    SipInspector chain = harness.chain(profile);
+    FakeContext ctx = new FakeContext(profile);
+    Sip.run(chain, ctx, REGISTER);
+    ctx.serverToPhone();
+    String invite = """
+        INVITE sip:alice@192.0.2.1:40000;transport=tls SIP/2.0
+        Via: SIP/2.0/TLS 198.51.100.10:5061;branch=BRANCH
+        Max-Forwards: 69
+        To: <sip:alice@example.com>
+        From: <sip:carol@example.org>;tag=99
+        Call-ID: early@198.51.100.10
+        CSeq: 1 INVITE
+        Supported: 100rel
+        Content-Length: 0
+
+        """;
+    Sip.run(chain, ctx, invite.replace("BRANCH", "z9hG4bKe1"));
+    Sip.run(chain, ctx, invite.replace("BRANCH", "z9hG4bKe2"));
+    ctx.phoneToServer();
+    String[][] devices = {{"z9hG4bKe1", "early1", "10.0.0.5:5070"}, {"z9hG4bKe2", "early2", "10.0.0.5:5072"}};
+    for (String[] device : devices) {
+      Sip.run(chain, ctx, """
+          SIP/2.0 183 Session Progress
+          Via: SIP/2.0/TLS 198.51.100.10:5061;branch=BRANCH
+          To: <sip:alice@example.com>;tag=TAG
+          From: <sip:carol@example.org>;tag=99
+          Call-ID: early@198.51.100.10
+          CSeq: 1 INVITE
+          Require: 100rel
+          RSeq: 1
+          Contact: <sip:alice@CONTACT;transport=tls>
+          Content-Length: 0
+
+          """.replace("BRANCH", device[0]).replace("TAG", device[1]).replace("CONTACT", device[2]));
+    }
+    ctx.serverToPhone();
+    for (String[] device : devices) {
+      Sip.Run prack = Sip.run(chain, ctx, """
+          PRACK sip:alice@192.0.2.1:40000;transport=tls SIP/2.0
+          Via: SIP/2.0/TLS 198.51.100.10:5061;branch=z9hG4bKp-TAG
+          Max-Forwards: 70
+          To: <sip:alice@example.com>;tag=TAG
+          From: <sip:carol@example.org>;tag=99
+          Call-ID: early@198.51.100.10
+          CSeq: 2 PRACK
+          RAck: 1 1 INVITE
+          Content-Length: 0
+
+          """.replace("TAG", device[1]));
+      assertThat(prack.wire()).as("PRACK in early dialog " + device[1])
+          .startsWith("PRACK sip:alice@" + device[2] + ";transport=tls SIP/2.0\r\n");
+    }
+  }
+
+  /**
    * A proxy behind the ALG forwards a request it got from a UA on the same host: both Via entries
    * carry the inside address and both are translated, so the response must get both back, or the
    * proxy would send it on to the ALG's outside address instead of to its UA.
