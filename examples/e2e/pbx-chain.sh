@@ -53,17 +53,17 @@ stunnel_client "$UAC_PLAIN_PORT" "$KAM_ADDR:$KAM_PORT"   # the caller reaches ka
 
 CHECK_PREFIX=pbx-chain
 ready="$RUN_DIR/pbx.ready"; rm -f "$ready"
+# pbx_signals FILE: until the PBX creates FILE (10 s at most, or until it exits)
+pbx_signals() { local i; for ((i = 0; i < 100; i++)); do [[ -e "$1" ]] && return 0; kill -0 "$PBX" 2>/dev/null || { [[ -e "$1" ]]; return; }; nap 0.1; done; return 1; }
 python3 "$E2E_DIR/pbx.py" --dut "127.0.0.1:$DUT_PORT" --bind "$PBX_ADDR" --ports "$PBX_PORTS" \
     --domain "$SERVER_NAME" --server-name "$SERVER_NAME" --password "$KAM_AUTH_PASS" \
     --ca "$CERT_DIR/ca.crt" --cert "$CERT_DIR/client.pem" --log "$RUN_DIR/pbx.log" --ready "$ready" \
     --calls cancelled,answered --timeout 25 >"$RUN_DIR/pbx.out" 2>&1 &
 PBX=$!; track "$PBX"
-for _ in $(seq 100); do [[ -e "$ready" ]] && break; kill -0 "$PBX" 2>/dev/null || break; nap 0.1; done
 res="uac_ok=0 (not run: the devices did not register)"; res2="uac2_ok=0 (not run)"
-if [[ -e "$ready" ]]; then
+if pbx_signals "$ready"; then
   res=$(UAC_SERVICE=alice sipp_uac_run "$UAC_PLAIN_PORT" "$E2E_DIR/scenarios/call-cancelled-uac.xml" t1 1 1 D-fork)
-  for _ in $(seq 100); do [[ -e "$ready.answered" ]] && break; kill -0 "$PBX" 2>/dev/null || break; nap 0.1; done
-  if [[ -e "$ready.answered" ]]; then
+  if pbx_signals "$ready.answered"; then
     res2=$(UAC_SERVICE=alice sipp_uac_run "$UAC_PLAIN_PORT" "$E2E_DIR/scenarios/call-answered-twice-uac.xml" t1 1 1 D-answered \
       | sed 's/\buac_/uac2_/g')
   fi

@@ -206,7 +206,7 @@ final class NatInspector extends Link {
       }
       if (record != null) {
         record.contactHostPort = orig;
-        String tag = phoneTag(m);
+        String tag = phoneTag(m, true);
         if (tag != null) {
           record.contactByPhoneTag.put(tag, orig);
         }
@@ -503,24 +503,19 @@ final class NatInspector extends Link {
    * phone's tag), else the phone's latest Contact in the call; null when the call has none.
    */
   private static String dialogContact(SipMessage m, SessionState.NatRecord record) {
-    String tag = null;
-    try {
-      NameAddress to = m.to();
-      tag = to == null ? null : to.tag();
-    } catch (MalformedHeaderException e) {
-      // malformed-header-to let it pass: the call's latest Contact then
-    }
+    String tag = phoneTag(m, false);
     String own = tag == null ? null : record.contactByPhoneTag.get(tag);
     return own != null ? own : record.contactHostPort;
   }
 
   /**
-   * The phone's own tag in a message it sent: From's in a request, To's in a response; null when
-   * absent or unreadable (a malformed header the profile let pass must not stop the translation).
+   * The phone's tag in a message: From's in the phone's requests and the server's responses, To's
+   * in the others; null when absent or unreadable (a malformed header the profile let pass must
+   * not stop the translation: the call's latest Contact is used then).
    */
-  private static String phoneTag(SipMessage m) {
+  private static String phoneTag(SipMessage m, boolean fromPhone) {
     try {
-      NameAddress own = m.isRequest() ? m.from() : m.to();
+      NameAddress own = m.isRequest() == fromPhone ? m.from() : m.to();
       return own == null ? null : own.tag();
     } catch (MalformedHeaderException e) {
       return null;
