@@ -13,7 +13,10 @@
 # the 180 the first device sends (the PBX answers each CANCEL: 200, 487); the second
 # (call-answered-twice-uac.xml) both devices answer, so one Call-ID has two dialogs whose requests
 # all name the ALG's outside address: the caller ACKs each 200 and sends a BYE in each dialog, and
-# each must reach its own device (the ALG routes by the phone's tag in To).
+# each must reach its own device (the ALG routes by the phone's tag in To). A third call
+# (call-early-prack-uac.xml) has two early dialogs: each device sends a reliable 183 (RFC 3262) in
+# turn, the caller PRACKs each, and each PRACK must reach the device of its dialog; the first device
+# then answers, kamailio cancels the other branch, and the caller ACKs and hangs up.
 # Output (stdout), one key=value line per check:
 #   check=pbx-chain-register  result=PASS|FAIL  both devices registered (kamailio's digest challenge
 #                             answered) and the answer to the REGISTER listed each device's Contact as
@@ -26,6 +29,11 @@
 #   check=pbx-chain-answered  result=PASS|FAIL|INFO  the call both devices answered completed on the caller's
 #                             side (uac2_ok=1) and every ACK and BYE reached the device of its dialog
 #                             (dialog_requests_match=yes); INFO for other DUTs than sip-alg
+#   check=pbx-chain-early     result=PASS|FAIL|INFO  the call with two reliable early dialogs completed on the
+#                             caller's side (uac3_ok=1) and each PRACK reached the device of its dialog
+#                             with that device's RSeq (prack_requests_match=yes), as did the answered
+#                             dialog's ACK and BYE and the other branch's CANCEL and ACK
+#                             (early_call_requests_match=yes); INFO for other DUTs than sip-alg
 #   check=pbx-chain-alg       result=PASS|FAIL  (sip-alg only) in = forwarded = the messages in the
 #                             PBX's trace, dropped 0, active 0
 # Env: PBX_ADDR (127.0.0.6) PBX_PORTS (5070,5072) DUT DUT_CMD SIP_ALG_CONFIG RUN_DIR CERT_DIR TRACE=1.
@@ -58,14 +66,18 @@ pbx_signals() { local i; for ((i = 0; i < 100; i++)); do [[ -e "$1" ]] && return
 python3 "$E2E_DIR/pbx.py" --dut "127.0.0.1:$DUT_PORT" --bind "$PBX_ADDR" --ports "$PBX_PORTS" \
     --domain "$SERVER_NAME" --server-name "$SERVER_NAME" --password "$KAM_AUTH_PASS" \
     --ca "$CERT_DIR/ca.crt" --cert "$CERT_DIR/client.pem" --log "$RUN_DIR/pbx.log" --ready "$ready" \
-    --calls cancelled,answered --timeout 25 >"$RUN_DIR/pbx.out" 2>&1 &
+    --calls cancelled,answered,early --timeout 30 >"$RUN_DIR/pbx.out" 2>&1 &
 PBX=$!; track "$PBX"
-res="uac_ok=0 (not run: the devices did not register)"; res2="uac2_ok=0 (not run)"
+res="uac_ok=0 (not run: the devices did not register)"; res2="uac2_ok=0 (not run)"; res3="uac3_ok=0 (not run)"
 if pbx_signals "$ready"; then
   res=$(UAC_SERVICE=alice sipp_uac_run "$UAC_PLAIN_PORT" "$E2E_DIR/scenarios/call-cancelled-uac.xml" t1 1 1 D-fork)
   if pbx_signals "$ready.answered"; then
     res2=$(UAC_SERVICE=alice sipp_uac_run "$UAC_PLAIN_PORT" "$E2E_DIR/scenarios/call-answered-twice-uac.xml" t1 1 1 D-answered \
       | sed 's/\buac_/uac2_/g')
+  fi
+  if pbx_signals "$ready.early"; then
+    res3=$(UAC_SERVICE=alice sipp_uac_run "$UAC_PLAIN_PORT" "$E2E_DIR/scenarios/call-early-prack-uac.xml" t1 1 1 D-early \
+      | sed 's/\buac_/uac3_/g')
   fi
 fi
 wait "$PBX"; pbx_rc=$?
@@ -78,9 +90,13 @@ if [[ "$alg" == yes ]]; then
   check forked $? "$pbx $res"
   [[ "$pbx_rc" == 0 && "$(kv dialog_requests_match "$pbx")" == yes && "$(kv uac2_ok "$res2")" == 1 ]]
   check answered $? "answered=$(kv answered "$pbx") dialog_acks=$(kv dialog_acks "$pbx") dialog_byes=$(kv dialog_byes "$pbx") dialog_requests_match=$(kv dialog_requests_match "$pbx") $res2"
+  [[ "$pbx_rc" == 0 && "$(kv prack_requests_match "$pbx")" == yes && "$(kv early_call_requests_match "$pbx")" == yes \
+     && "$(kv uac3_ok "$res3")" == 1 ]]
+  check early $? "early_dialogs=$(kv early_dialogs "$pbx") pracks=$(kv pracks "$pbx") prack_requests_match=$(kv prack_requests_match "$pbx") early_call_requests_match=$(kv early_call_requests_match "$pbx") $res3"
 else
   echo "check=pbx-chain-forked result=INFO $pbx $res (not an ALG: the devices' Contacts are not rewritten)"
   echo "check=pbx-chain-answered result=INFO $res2 (not an ALG)"
+  echo "check=pbx-chain-early result=INFO $res3 (not an ALG)"
 fi
 alive=$(dut_alive)
 stop_tracked   # the DUT prints its final counters on SIGTERM
@@ -91,5 +107,5 @@ if [[ -n "$counters" ]]; then
      && "$(kv forwarded "$counters")" == "$seen" && "$(kv active "$counters")" == 0 && "$alive" == yes ]]
   check alg $? "messages_in_pbx_trace=$seen dut_alive=$alive $counters"
 fi
-((fails == 0)) || log "chain D FAILED: PBX $RUN_DIR/pbx.{out,log}, DUT $DUT_LOG, kamailio $RUN_DIR/kamailio-good.log, UAC $RUN_DIR/uac-D-fork.out (TRACE=1 for sipp message logs)"
+((fails == 0)) || log "chain D FAILED: PBX $RUN_DIR/pbx.{out,log}, DUT $DUT_LOG, kamailio $RUN_DIR/kamailio-good.log, UAC $RUN_DIR/uac-D-{fork,answered,early}.out (TRACE=1 for sipp message logs)"
 exit "$fails"

@@ -12,12 +12,17 @@ Contact exactly as it wrote it. Then it serves calls forked to the devices (--ca
   answered   100 Trying to every INVITE and, once all arrived, a 200 from every device (its own
              Contact, To tag and SDP); done after a BYE in every dialog, each ACK and BYE checked
              to name the Contact of the device whose tag it carries
-(--ready FILE is created once registered, FILE.answered once the cancelled call is done.)
+  early      100 Trying to every INVITE, then a reliable 183 (RFC 3262) from each device; once all
+             are PRACKed the first device answers. Done after
+             the caller's BYE and the ACK of kamailio's 487 for the other branch; each PRACK, ACK,
+             CANCEL and BYE checked to reach the device of its dialog (or of its INVITE)
+(--ready FILE is created once registered, FILE.answered and FILE.early before those calls.)
 
 One key=value line on stdout, e.g.
   registered=yes register_answer=restored invites=2 distinct_targets=2 targets_match=yes
   cancels=2 cancel_ruri_matches=yes acks=2 trace_param_seen=no answered=2 dialog_acks=2
-  dialog_byes=2 dialog_requests_match=yes messages=35
+  dialog_byes=2 dialog_requests_match=yes early_dialogs=2 pracks=2 prack_requests_match=yes
+  early_call_requests_match=yes messages=52
 and a trace in --log: one "TLS a -> b" line per message (as baresip -s writes), then the message.
 Exit status 0 when every expectation held, 1 otherwise.
 """
@@ -133,7 +138,7 @@ class Message:
         return self.one("cseq").split()[-1] if self.one("cseq") else ""
 
 
-def response(req, code, reason, to_tag=None, contact=None, sdp=""):
+def response(req, code, reason, to_tag=None, contact=None, sdp="", extra=()):
     lines = ["SIP/2.0 %d %s" % (code, reason)]
     lines += ["Via: " + v for v in req.all("via")]
     to = req.one("to")
@@ -145,6 +150,7 @@ def response(req, code, reason, to_tag=None, contact=None, sdp=""):
         lines += ["Record-Route: " + r for r in req.all("record-route")]
     if contact:
         lines.append("Contact: <%s>" % contact)
+    lines += extra
     if sdp:
         lines.append("Content-Type: application/sdp")
     lines.append("Content-Length: %d" % len(sdp.encode()))
@@ -237,6 +243,13 @@ def cancelled_call(conn, devices, deadline, result):
         and acks == expected and result["trace_param_seen"] == "no"
 
 
+def device_sdp(device, i):
+    """Device i's SDP offer answer: its own address and an RTP port of its own."""
+    host = device.split("@", 1)[1].split(":", 1)[0]
+    return CRLF.join(["v=0", "o=dev%d 1 1 IN IP4 %s" % (i, host), "s=-", "c=IN IP4 " + host, "t=0 0",
+                      "m=audio %d RTP/AVP 0" % (42000 + 2 * i), "a=rtpmap:0 PCMU/8000"]) + CRLF
+
+
 def answered_call(conn, devices, deadline, result):
     """A call forked to every device that every device answers (RFC 3261 13.2.2.4: one Call-ID, a
     dialog per device; the caller ACKs each 200 and BYEs each dialog): 100 to each INVITE, then,
@@ -253,11 +266,7 @@ def answered_call(conn, devices, deadline, result):
                     device = next((d for d in devices if d == invite.ruri), devices[i])
                     tag = uuid.uuid4().hex[:8]
                     contact_by_tag[tag] = device
-                    host = device.split("@", 1)[1].split(":", 1)[0]
-                    sdp = CRLF.join(["v=0", "o=dev%d 1 1 IN IP4 %s" % (i, host), "s=-",
-                                     "c=IN IP4 " + host, "t=0 0", "m=audio %d RTP/AVP 0" % (42000 + 2 * i),
-                                     "a=rtpmap:0 PCMU/8000"]) + CRLF
-                    conn.send(response(invite, 200, "OK", tag, device, sdp))
+                    conn.send(response(invite, 200, "OK", tag, device, device_sdp(device, i)))
         elif m.method == "CANCEL":  # a late CANCEL of a branch that answered: nothing to cancel
             conn.send(response(m, 200, "OK"))
         elif m.method in ("ACK", "BYE"):
@@ -275,6 +284,69 @@ def answered_call(conn, devices, deadline, result):
         and result["trace_param_seen"] == "no"
 
 
+def early_call(conn, devices, deadline, result):
+    """A call forked to every device, each of which answers with a reliable 183 (RFC 3262) in an
+    early dialog of its own, all before the caller PRACKs any (so a router that follows the latest
+    Contact of the call sends the PRACKs of the other dialogs astray): each PRACK must reach the
+    device of its dialog (its To tag) with the RAck of that device's RSeq, although every early
+    dialog names the ALG's outside address. Once all are PRACKed the first device answers:
+    kamailio cancels the other branches (200, 487 and its ACK, each for its device's INVITE) and
+    the caller ACKs and hangs up the answered dialog. Done after that BYE and the 487s' ACKs."""
+    invites, expected = [], len(devices)
+    tags, contact_by_tag, rseq_by_tag = [], {}, {}
+    pracks, prack_match, cancel_match, ack_match, bye_match = 0, True, True, True, True
+    byes, acks = 0, 0
+
+    def early(i):  # device i's reliable 183, with its own tag, Contact, RSeq and SDP
+        invite = invites[i]
+        device = next((d for d in devices if d == invite.ruri), devices[i])
+        contact_by_tag[tags[i]], rseq_by_tag[tags[i]] = device, 7 * i + 1
+        conn.send(response(invite, 183, "Session Progress", tags[i], device, device_sdp(device, i),
+                           ["Require: 100rel", "RSeq: %d" % rseq_by_tag[tags[i]]]))
+
+    for m in requests(conn, deadline, result):
+        tag = to_tag_of(m)
+        if m.method == "INVITE":
+            invites.append(m)
+            tags.append(uuid.uuid4().hex[:8])
+            conn.send(response(m, 100, "Trying"))
+            if len(invites) == expected:
+                for i in range(expected):
+                    early(i)
+        elif m.method == "PRACK":
+            rack = m.one("rack").split()
+            prack_match = prack_match and contact_by_tag.get(tag) == m.ruri \
+                and rack[:1] == [str(rseq_by_tag.get(tag))]
+            conn.send(response(m, 200, "OK"))
+            pracks += 1
+            if pracks == expected:  # the first device answers the INVITE it sent its 183 for
+                conn.send(response(invites[0], 200, "OK", tags[0], contact_by_tag[tags[0]],
+                                   device_sdp(contact_by_tag[tags[0]], 0)))
+        elif m.method == "CANCEL":  # kamailio ends the branches that did not answer
+            k = next((j for j, invite in enumerate(invites) if invite.branch() == m.branch()), None)
+            cancel_match = cancel_match and k not in (None, 0) and invites[k].ruri == m.ruri
+            conn.send(response(m, 200, "OK"))
+            if k is not None:
+                conn.send(response(invites[k], 487, "Request Terminated", tags[k]))
+        elif m.method == "ACK":  # the caller's, in the answered dialog, or kamailio's, for a 487
+            acks += 1
+            want = contact_by_tag.get(tags[0]) if tag == tags[0] else \
+                next((invite.ruri for j, invite in enumerate(invites) if tags[j] == tag), None)
+            ack_match = ack_match and want == m.ruri
+        elif m.method == "BYE":
+            byes += 1
+            bye_match = bye_match and tag == tags[0] and contact_by_tag.get(tag) == m.ruri
+            conn.send(response(m, 200, "OK"))
+        if byes >= 1 and acks >= expected:
+            break
+    ok = pracks == expected and prack_match and cancel_match and ack_match and bye_match \
+        and byes == 1 and acks == expected
+    result.update(early_dialogs=len(contact_by_tag), pracks=pracks,
+                  prack_requests_match="yes" if prack_match and pracks == expected else "no",
+                  early_call_requests_match="yes" if ok else "no")
+    return ok and result["trace_param_seen"] == "no"
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--dut", required=True, help="HOST:PORT of the DUT's phone-facing TLS listener")
@@ -287,8 +359,8 @@ def main():
     p.add_argument("--ca", required=True)
     p.add_argument("--cert", help="PEM with the client certificate and key")
     p.add_argument("--log", required=True)
-    p.add_argument("--ready", help="file created once every device is registered (FILE.answered: before the answered call)")
-    p.add_argument("--calls", default="cancelled", help="cancelled[,answered]: the forked calls to serve, in order")
+    p.add_argument("--ready", help="file created once every device is registered (FILE.answered, FILE.early: before those calls)")
+    p.add_argument("--calls", default="cancelled", help="cancelled[,answered][,early]: the forked calls to serve, in this order")
     p.add_argument("--timeout", type=float, default=20.0)
     args = p.parse_args()
     args.dut_host, args.dut_port = args.dut.rsplit(":", 1)[0], int(args.dut.rsplit(":", 1)[1])
@@ -314,10 +386,11 @@ def main():
         if args.ready:
             open(args.ready, "w").close()
         ok = cancelled_call(conn, devices, deadline, result) and ok
-        if "answered" in args.calls.split(","):
-            if args.ready:
-                open(args.ready + ".answered", "w").close()
-            ok = answered_call(conn, devices, deadline, result) and ok
+        for call, serve in (("answered", answered_call), ("early", early_call)):
+            if call in args.calls.split(","):
+                if args.ready:
+                    open(args.ready + "." + call, "w").close()
+                ok = serve(conn, devices, deadline, result) and ok
     conn.close()
     result["messages"] = conn.count
     print(" ".join("%s=%s" % kv for kv in result.items()))

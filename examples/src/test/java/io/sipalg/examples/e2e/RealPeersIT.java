@@ -80,9 +80,9 @@ class RealPeersIT {
         900);
   }
 
-  /** All 32 checks passed, the real phones' and the PBX's by name (a vanished step would not count). */
+  /** All 33 checks passed, the real phones' and the PBX's by name (a vanished step would not count). */
   private static void assertEveryCheckPassed(Result r) {
-    assertSummary(r, 32);
+    assertSummary(r, 33);
     assertThat(r.output).contains("DUT=sip-alg")
         .contains("check=baresip-chain-incoming result=PASS")
         .contains("check=baresip-chain-cancelled result=PASS")
@@ -91,6 +91,7 @@ class RealPeersIT {
         .contains("check=pbx-chain-register result=PASS")
         .contains("check=pbx-chain-forked result=PASS")
         .contains("check=pbx-chain-answered result=PASS")
+        .contains("check=pbx-chain-early result=PASS")
         .contains("check=pbx-chain-alg result=PASS");
   }
 
