@@ -1,6 +1,9 @@
 package io.sipalg.parser;
 
 import io.sipalg.benchmarks.SipSamples;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,7 +22,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * Benchmark experiment, not library code (in the parser's package to reach {@code Lex} and
  * {@code HotHeaders}): the floor under framing one message on this machine. {@code lineEnds}
  * finds every line end of the header section with the framer's own 8-bytes-at-a-time scan and
- * does nothing else; {@code lineEndsAndNames} also classifies each header name as the framer
+ * does nothing else; {@code lineEndsBranchFree} counts the line ends of the whole message with
+ * exact zero-byte masks and no early exit; {@code lineEndsAndNames} also classifies each header name as the framer
  * does; {@code framer} is the whole {@link SipFramer} ({@code feed} + {@code next} until null,
  * as in {@code ParserBreakdownBenchmark read=FRAME_ONLY}). No framer can take less than
  * {@code lineEnds}: it must find the end of the header section and the Content-Length line.
@@ -32,6 +36,8 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 3, time = 1)
 @Fork(3)
 public class FramingFloorBenchmark {
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   @Param({"REGISTER"})
   public SipSamples message;
 
@@ -52,6 +58,23 @@ public class FramingFloorBenchmark {
       lines++;
     }
     return lines;
+  }
+
+  /** Counts the message's LF bytes 8 at a time with no branch but the loop's: no early exit. */
+  @Benchmark
+  public int lineEndsBranchFree() {
+    byte[] b = bytes;
+    int count = 0;
+    int i = 0;
+    for (; i + 8 <= b.length; i += 8) {
+      long x = (long) LONGS.get(b, i) ^ 0x0A0A0A0A0A0A0A0AL; // LF bytes become zero
+      long nonZero = ((x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL | x) & 0x8080808080808080L;
+      count += Long.bitCount(~nonZero & 0x8080808080808080L);
+    }
+    for (; i < b.length; i++) {
+      count += b[i] == '\n' ? 1 : 0;
+    }
+    return count;
   }
 
   @Benchmark
