@@ -5,6 +5,10 @@ import io.sipalg.api.inspect.AttributeKey;
 import io.sipalg.api.inspect.InspectionContext;
 import io.sipalg.api.session.Pinhole;
 import io.sipalg.api.session.SessionAddresses;
+import io.sipalg.parser.MalformedHeaderException;
+import io.sipalg.parser.NameAddress;
+import io.sipalg.parser.SipMessage;
+import io.sipalg.parser.Via;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -57,6 +61,15 @@ final class SessionState {
    */
   private final Map<String, Boolean> tracedContacts = lru(MAX_NAT_ENTRIES);
 
+  /** The key of a Via in {@link #viaByBranch}: its branch, else its RFC 2543 transaction. */
+  static String viaKey(Via via, String callId, SipMessage m) throws MalformedHeaderException {
+    if (via.branch() != null && !via.branch().isEmpty()) {
+      return via.branch();
+    }
+    // RFC 2543 transactions (rfc2543-branch): Call-ID, CSeq number and sent-by identify them.
+    return "2543:" + callId + " " + (m.cseq() == null ? "" : m.cseq().number());
+  }
+
   /** The phone's addresses in one call, as written before NAT, to translate back exactly. */
   static final class NatRecord {
     String fromHostPort;
@@ -86,6 +99,21 @@ final class SessionState {
      * they look like the phone's address (hosted-nat-traversal counts every private literal).
      */
     final Set<String> serverHops = new HashSet<>(4);
+
+    /**
+     * The phone's tag in a message (the key of {@link #contactByPhoneTag}): From's in the phone's
+     * requests and the server's responses, To's in the others; null when absent or unreadable (a
+     * malformed header the profile let pass must not stop the translation: the call's latest
+     * Contact is used then).
+     */
+    static String phoneTag(SipMessage m, boolean fromPhone) {
+      try {
+        NameAddress own = m.isRequest() == fromPhone ? m.from() : m.to();
+        return own == null ? null : own.tag();
+      } catch (MalformedHeaderException e) {
+        return null;
+      }
+    }
   }
 
   /** At most this many dialogs of one call keep their own Contact (forks to devices behind one connection). */
