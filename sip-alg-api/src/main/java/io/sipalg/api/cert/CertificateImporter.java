@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
@@ -299,7 +300,11 @@ public final class CertificateImporter {
   }
 
   private static PrivateKey decodeKey(String name, String what, Object o, char[] password) {
-    JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+    // bcpkix names EC keys "ECDSA", which only BouncyCastle's KeyFactory knows: with BC registered
+    // as a provider the key would be BC's, unlike the JDK's "EC" key read before it was
+    // registered. Ask for "EC": the JDK's key in every JVM, whatever providers the host added.
+    JcaPEMKeyConverter converter =
+        new JcaPEMKeyConverter().setAlgorithmMapping(X9ObjectIdentifiers.id_ecPublicKey, "EC");
     try {
       if (o instanceof PrivateKeyInfo) {
         return converter.getPrivateKey((PrivateKeyInfo) o);

@@ -15,10 +15,11 @@ final class KeyMatch {
     if (privateKey instanceof RSAKey && publicKey instanceof RSAKey) {
       return ((RSAKey) privateKey).getModulus().equals(((RSAKey) publicKey).getModulus());
     }
-    if (!privateKey.getAlgorithm().equals(publicKey.getAlgorithm())) {
+    String family = family(privateKey.getAlgorithm());
+    if (!family.equals(family(publicKey.getAlgorithm()))) {
       return false;
     }
-    String algorithm = signatureAlgorithm(privateKey.getAlgorithm());
+    String algorithm = signatureAlgorithm(family);
     if (algorithm == null) {
       return false;
     }
@@ -38,6 +39,22 @@ final class KeyMatch {
     }
   }
 
+  /**
+   * One name per key type: providers name the same keys differently (BouncyCastle's EC keys say
+   * "ECDSA", the JDK's "EC"; an Ed25519 key may say "Ed25519" or "EdDSA").
+   */
+  private static String family(String keyAlgorithm) {
+    switch (keyAlgorithm) {
+      case "ECDSA":
+        return "EC";
+      case "Ed25519":
+      case "Ed448":
+        return "EdDSA";
+      default:
+        return keyAlgorithm;
+    }
+  }
+
   private static String signatureAlgorithm(String keyAlgorithm) {
     switch (keyAlgorithm) {
       case "EC":
@@ -45,9 +62,7 @@ final class KeyMatch {
       case "DSA":
         return "SHA256withDSA";
       case "EdDSA":
-      case "Ed25519":
-      case "Ed448":
-        return keyAlgorithm;
+        return "EdDSA";
       default:
         return null;
     }

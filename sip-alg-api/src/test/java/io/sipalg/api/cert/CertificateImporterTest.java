@@ -72,6 +72,45 @@ class CertificateImporterTest {
         fixture("client-trad-3des.key"), SECRET, "").privateKey().getAlgorithm()).isEqualTo("EC");
   }
 
+  /**
+   * With BouncyCastle registered as a JCA provider (as the TLS module's bootstrap does, and many
+   * hosts do), bcpkix used to turn an EC key into a BC "ECDSA" key, which the key-match check took
+   * for a key of another type than its "EC" certificate: a configuration re-read in a running ALG
+   * (certificate rotation) failed with "does not match its certificate". A host's own BC key
+   * ("ECDSA") matches its JDK ("EC") certificate too.
+   */
+  @Test
+  void ecKeysImportWhileBouncyCastleIsARegisteredProvider() throws Exception {
+    boolean added = java.security.Security.getProvider("BC") == null
+        && java.security.Security.addProvider(
+            new org.bouncycastle.jce.provider.BouncyCastleProvider()) > 0;
+    try {
+      LocalCertificate sec1 = importer.importPem("Client_cert", fixture("client.pem"),
+          fixture("client-sec1.key"), null, "");
+      assertThat(sec1.privateKey().getAlgorithm()).isEqualTo("EC");
+      LocalCertificate pkcs8 = importer.importPem("x", LEAF.certificatePem(), LEAF.privateKeyPem(),
+          null, "");
+      assertThat(pkcs8.privateKey().getAlgorithm()).isEqualTo("EC");
+      assertThat(pkcs8.privateKey().getEncoded()).isEqualTo(LEAF.privateKey().getEncoded());
+      assertThat(importer.importPem("x", LEAF.certificatePem(),
+          TestCerts.encryptedPkcs8(LEAF.privateKey(), "pw"), "pw".toCharArray(), "")
+          .privateKey().getAlgorithm()).isEqualTo("EC");
+      java.security.PrivateKey bcKey = java.security.KeyFactory.getInstance("ECDSA", "BC")
+          .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(LEAF.privateKey().getEncoded()));
+      assertThat(bcKey.getAlgorithm()).isEqualTo("ECDSA");
+      assertThat(LocalCertificate.of("x", new java.security.cert.X509Certificate[] {
+          LEAF.certificate()}, bcKey, "").privateKey()).isSameAs(bcKey);
+      GeneratedCertificate other = TestCerts.leaf(CA, "other");
+      assertThatThrownBy(() -> LocalCertificate.of("x",
+              new java.security.cert.X509Certificate[] {other.certificate()}, bcKey, ""))
+          .hasMessageContaining("does not match its certificate");
+    } finally {
+      if (added) {
+        java.security.Security.removeProvider("BC");
+      }
+    }
+  }
+
   @Test
   void keysEncryptedWithBcpkixWriters() {
     GeneratedCertificate rsa = TestCerts.rsaLeaf(CA, "rsa");
