@@ -60,9 +60,28 @@ public final class SipAlg implements SessionFactory {
     return core.statistics();
   }
 
-  /** The certificate store; replace entries at run time and new sessions use them. */
+  /**
+   * The certificate store; replace entries at run time and new sessions use them. Prefer
+   * {@link #replaceCertificates} for a whole new set: it checks the set before any session sees it.
+   */
   public CertificateStore certificates() {
     return core.certificates();
+  }
+
+  /**
+   * Puts a new set of certificates in service (certificate rotation, a re-read configuration),
+   * after checking that every profile that intercepts TLS can be served from it: its local
+   * certificates load, the profiles' references resolve, the provider accepts the result. On
+   * success the {@linkplain #certificates() store}'s contents are replaced at once and every
+   * session created afterwards uses them; sessions already created keep the certificates and
+   * TLS settings they started with. On failure nothing changes.
+   *
+   * @param candidate the new certificates (copied; later changes to it are not seen)
+   * @throws AlgConfigurationException naming the first profile the candidate cannot serve; the
+   *     running certificates stay in service
+   */
+  public void replaceCertificates(CertificateStore candidate) {
+    core.replaceCertificates(candidate);
   }
 
   /** Configures a {@link SipAlg}. */

@@ -107,6 +107,16 @@ public final class SessionFactoryCore {
         id, env, new SessionEnvironment.ProfileBinding(material, inspectors.get(profileName)), addresses);
   }
 
+  /** See {@code SipAlg#replaceCertificates}: every intercepting profile is built first. */
+  public synchronized void replaceCertificates(CertificateStore candidate) {
+    for (VoipProfile profile : profiles.values()) {
+      if (profile.tlsInterception()) {
+        ProfileTls.build(profile, candidate, provider); // throws for the first it cannot serve
+      }
+    }
+    certificates.replaceAll(candidate); // new version: each profile's material is rebuilt on use
+  }
+
   /** Counters across all sessions. */
   public AlgStatistics statistics() {
     return env.statistics().snapshot();
