@@ -4,6 +4,7 @@ import io.sipalg.api.config.FortiConfig;
 import io.sipalg.api.config.FortiConfigException;
 import io.sipalg.api.config.FortiConfigReader;
 import io.sipalg.examples.runner.AlgRunner;
+import io.sipalg.examples.runner.CertificateReload;
 import io.sipalg.examples.runner.Counters;
 import io.sipalg.examples.runner.EventLogger;
 import io.sipalg.examples.runner.HostPort;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Spec;
  * {@code sip-alg run}: the reference runner. Reads a FortiOS-style configuration, listens for
  * phones on {@code sip-ssl-port} and relays each connection, inspected, to the upstream SIP server.
  * Exit codes: 0 after a drain on SIGTERM/SIGINT, 1 when the listener cannot start, 2 for bad usage
- * or an invalid configuration ({@code FILE:LINE:COL: message}).
+ * or an invalid configuration ({@code FILE:LINE:COL: message}). SIGHUP re-reads the file's
+ * certificates for new connections ({@link CertificateReload}).
  */
 @Command(
     name = "run",
@@ -162,6 +164,14 @@ final class RunCommand implements Callable<Integer> {
       out.println("counters: " + Counters.line(alg.statistics()));
       out.flush();
     }, statsInterval, statsInterval, TimeUnit.SECONDS);
+    // kill -HUP: certificate rotation without dropping a connection (new ones get the new set)
+    CertificateReload reload = new CertificateReload(config, alg, parsed);
+    CertificateReload.onHangup(() -> {
+      CertificateReload.Outcome outcome = reload.reload();
+      PrintWriter to = outcome.replaced() ? out : err;
+      to.println(outcome.line());
+      to.flush();
+    });
     CountDownLatch stopped = new CountDownLatch(1);
     // SIGTERM/SIGINT run shutdown hooks: drain there, print the final counters, and exit 0
     // (halt keeps the JVM from reporting 143 for the signal).

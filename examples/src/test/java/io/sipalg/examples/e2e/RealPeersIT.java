@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
  * phone (its own TLS stack and SDP: it registers, calls out, is called, is called and cancelled, and
  * two of them call each other through the ALG with hold and resume), an IP-PBX ({@code e2e/pbx.py})
  * with two devices of one user behind one connection that Kamailio forks calls to (one cancelled,
- * one both answer), and
- * {@code openssl s_client} probing each TLS policy option. Needs the peers installed
+ * one both answer, one with two reliable early dialogs), and
+ * {@code openssl s_client} probing each TLS policy option and the certificate rotation on
+ * {@code kill -HUP}. Needs the peers installed
  * ({@code e2e/install.sh}); skipped without them on a developer machine, required under CI.
  */
 class RealPeersIT {
@@ -110,6 +111,19 @@ class RealPeersIT {
             Map.of("SIP_ALG_JAR", JAR.toString()),
             600);
     assertSummary(r, 14);
+  }
+
+  /** {@code kill -HUP} rotates the runner's certificates for new connections (reload-probe.sh). */
+  @Test
+  void aHangupRotatesTheRunnersCertificatesAndRefusesABrokenSet() throws Exception {
+    Result r =
+        run(
+            List.of("bash", E2E.resolve("reload-probe.sh").toString()),
+            Map.of("SIP_ALG_JAR", JAR.toString()),
+            300);
+    assertSummary(r, 3);
+    assertThat(r.output).contains("check=reload-rotated result=PASS")
+        .contains("check=reload-refused result=PASS");
   }
 
   private static void assertSummary(Result r, int atLeast) {
