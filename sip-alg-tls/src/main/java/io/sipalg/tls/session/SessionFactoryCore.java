@@ -109,12 +109,14 @@ public final class SessionFactoryCore {
 
   /** See {@code SipAlg#replaceCertificates}: every intercepting profile is built first. */
   public synchronized void replaceCertificates(CertificateStore candidate) {
+    CertificateStore copy = new CertificateStore(); // what is checked is what goes in service,
+    copy.replaceAll(candidate);                     // whatever the caller does to candidate
     for (VoipProfile profile : profiles.values()) {
       if (profile.tlsInterception()) {
-        ProfileTls.build(profile, candidate, provider); // throws for the first it cannot serve
+        ProfileTls.build(profile, copy, provider); // throws for the first it cannot serve
       }
     }
-    certificates.replaceAll(candidate); // new version: each profile's material is rebuilt on use
+    certificates.replaceAll(copy); // new version: each profile's material is rebuilt on use
   }
 
   /** Counters across all sessions. */
