@@ -16,17 +16,16 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Benchmark experiment, not library code (in the parser's package to reach {@code Lex} and
  * {@code HotHeaders}): the floor under framing one message on this machine. {@code lineEnds}
  * finds every line end of the header section with the framer's own 8-bytes-at-a-time scan and
  * does nothing else; {@code lineEndsBranchFree} counts the line ends of the whole message with
- * exact zero-byte masks and no early exit; {@code lineEndsAndNames} also classifies each header name as the framer
- * does; {@code framer} is the whole {@link SipFramer} ({@code feed} + {@code next} until null,
- * as in {@code ParserBreakdownBenchmark read=FRAME_ONLY}). No framer can take less than
- * {@code lineEnds}: it must find the end of the header section and the Content-Length line.
+ * exact zero-byte masks and no early exit; {@code lineEndsAndNames} also classifies each header
+ * name as the framer does (the whole {@link SipFramer} is {@code ParserBreakdownBenchmark
+ * read=FRAME_ONLY}). No framer can take less than {@code lineEnds}: it must find the end of the
+ * header section and the Content-Length line.
  * See docs/benchmarks.md, Gaps 1.
  */
 @State(Scope.Thread)
@@ -42,12 +41,10 @@ public class FramingFloorBenchmark {
   public SipSamples message;
 
   private byte[] bytes;
-  private SipFramer framer;
 
   @Setup
   public void setUp() {
     bytes = message.bytes();
-    framer = new SipFramer();
   }
 
   @Benchmark
@@ -85,14 +82,5 @@ public class FramingFloorBenchmark {
       ids += HotHeaders.classify(b, p, nl - 1);
     }
     return ids;
-  }
-
-  @Benchmark
-  public void framer(Blackhole bh) throws Exception {
-    framer.feed(bytes, 0, bytes.length);
-    bh.consume(framer.next());
-    if (framer.next() != null) {
-      throw new IllegalStateException("one message fed, more than one framed");
-    }
   }
 }
