@@ -11,7 +11,9 @@ import io.sipalg.api.session.SessionAddresses;
 import io.sipalg.api.session.SessionFactory;
 import io.sipalg.tls.session.SessionFactoryCore;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -69,19 +71,45 @@ public final class SipAlg implements SessionFactory {
   }
 
   /**
-   * Puts a new set of certificates in service (certificate rotation, a re-read configuration),
-   * after checking that every profile that intercepts TLS can be served from it: its local
-   * certificates load, the profiles' references resolve, the provider accepts the result. On
-   * success the {@linkplain #certificates() store}'s contents are replaced at once and every
-   * session created afterwards uses them; sessions already created keep the certificates and
-   * TLS settings they started with. On failure nothing changes.
+   * Puts a new set of certificates in service (certificate rotation): {@link #reconfigure} with
+   * the profiles in use.
    *
    * @param candidate the new certificates (copied; later changes to it are not seen)
    * @throws AlgConfigurationException naming the first profile the candidate cannot serve; the
-   *     running certificates stay in service
+   *     running configuration stays in service
    */
   public void replaceCertificates(CertificateStore candidate) {
     core.replaceCertificates(candidate);
+  }
+
+  /**
+   * Puts new profiles and certificates in service for new sessions, as a FortiGate applies an
+   * edited configuration: every profile that intercepts TLS is first built from the new
+   * certificates (its certificates load, its references resolve, the provider accepts its
+   * policy); then both are swapped at once. Sessions created afterwards use them; sessions
+   * already created keep the profile, inspector, certificates and TLS settings they started
+   * with. A profile equal to the one of its name in use keeps its inspector (and the state it
+   * keeps, such as rate limits); a new or changed profile gets a new one from the
+   * {@linkplain Builder#inspectors inspector factory}; a profile left out can no longer be
+   * named in {@link #newSession}. On failure nothing changes.
+   *
+   * @param profiles the profiles, by {@link VoipProfile#name()} (the last of a name wins)
+   * @param certificates the certificates they name (copied; later changes are not seen)
+   * @throws AlgConfigurationException naming the first profile that cannot be served; the
+   *     running configuration stays in service
+   */
+  public void reconfigure(Collection<VoipProfile> profiles, CertificateStore certificates) {
+    core.reconfigure(List.copyOf(profiles), Objects.requireNonNull(certificates, "certificates"));
+  }
+
+  /**
+   * {@link #reconfigure(Collection, CertificateStore)} with the profiles and certificates of a
+   * FortiOS configuration (e.g. the file re-read after an edit).
+   *
+   * @throws AlgConfigurationException naming the first profile that cannot be served
+   */
+  public void reconfigure(FortiConfig config) {
+    reconfigure(config.profiles(), config.certificateStore());
   }
 
   /** Configures a {@link SipAlg}. */

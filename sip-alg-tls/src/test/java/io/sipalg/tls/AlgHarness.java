@@ -40,6 +40,8 @@ public final class AlgHarness {
   final List<AlgEvent> events;
   private final Setup setup;
   final SipAlg alg;
+  /** The profile "test" the ALG was built with. */
+  final VoipProfile profile;
   public final AlgSession session;
   public final EnginePeer phone;
   public final EnginePeer server;
@@ -86,7 +88,7 @@ public final class AlgHarness {
     store.putPeer(new Peer("phone-2-only", "test-ca", "", "phone-2"));
     store.putPeerGroup(PeerGroup.of("named-phones", "phone-2-only"));
     store.putPeerGroup(PeerGroup.of("servers", "sip-server"));
-    VoipProfile profile =
+    profile =
         setup.profile
             .apply(
                 VoipProfile.builder()
@@ -135,6 +137,7 @@ public final class AlgHarness {
     this.setup = first.setup;
     this.events = first.events;
     this.alg = first.alg;
+    this.profile = first.profile;
     this.now = first.now;
     events.clear();
     session = alg.newSession(SessionAddresses.accepted(PHONE, ALG_INSIDE), "test");

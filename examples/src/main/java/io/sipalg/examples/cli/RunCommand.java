@@ -4,7 +4,7 @@ import io.sipalg.api.config.FortiConfig;
 import io.sipalg.api.config.FortiConfigException;
 import io.sipalg.api.config.FortiConfigReader;
 import io.sipalg.examples.runner.AlgRunner;
-import io.sipalg.examples.runner.CertificateReload;
+import io.sipalg.examples.runner.ConfigReload;
 import io.sipalg.examples.runner.Counters;
 import io.sipalg.examples.runner.EventLogger;
 import io.sipalg.examples.runner.HostPort;
@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
  * phones on {@code sip-ssl-port} and relays each connection, inspected, to the upstream SIP server.
  * Exit codes: 0 after a drain on SIGTERM/SIGINT, 1 when the listener cannot start, 2 for bad usage
  * or an invalid configuration ({@code FILE:LINE:COL: message}). SIGHUP re-reads the file's
- * certificates for new connections ({@link CertificateReload}).
+ * profiles and certificates for new connections ({@link ConfigReload}).
  */
 @Command(
     name = "run",
@@ -164,11 +164,11 @@ final class RunCommand implements Callable<Integer> {
       out.println("counters: " + Counters.line(alg.statistics()));
       out.flush();
     }, statsInterval, statsInterval, TimeUnit.SECONDS);
-    // kill -HUP: certificate rotation without dropping a connection (new ones get the new set)
-    CertificateReload reload = new CertificateReload(config, alg, parsed);
-    CertificateReload.onHangup(() -> {
-      CertificateReload.Outcome outcome = reload.reload();
-      PrintWriter to = outcome.replaced() ? out : err;
+    // kill -HUP: the edited file (profiles, certificates) for new connections, none dropped
+    ConfigReload reload = new ConfigReload(config, alg, profile, parsed);
+    ConfigReload.onHangup(() -> {
+      ConfigReload.Outcome outcome = reload.reload();
+      PrintWriter to = outcome.applied() ? out : err;
       to.println(outcome.line());
       to.flush();
     });

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * two of them call each other through the ALG with hold and resume), an IP-PBX ({@code e2e/pbx.py})
  * with two devices of one user behind one connection that Kamailio forks calls to (one cancelled,
  * one both answer, one with two reliable early dialogs), and
- * {@code openssl s_client} probing each TLS policy option and the certificate rotation on
+ * {@code openssl s_client} probing each TLS policy option and the configuration reload on
  * {@code kill -HUP}. Needs the peers installed
  * ({@code e2e/install.sh}); skipped without them on a developer machine, required under CI.
  */
@@ -113,16 +113,20 @@ class RealPeersIT {
     assertSummary(r, 14);
   }
 
-  /** {@code kill -HUP} rotates the runner's certificates for new connections (reload-probe.sh). */
+  /**
+   * {@code kill -HUP} applies the edited file to new connections (reload-probe.sh): a rotated
+   * certificate, a raised minimum TLS version; a broken certificate is refused.
+   */
   @Test
-  void aHangupRotatesTheRunnersCertificatesAndRefusesABrokenSet() throws Exception {
+  void aHangupAppliesTheEditedConfigurationAndRefusesABrokenOne() throws Exception {
     Result r =
         run(
             List.of("bash", E2E.resolve("reload-probe.sh").toString()),
             Map.of("SIP_ALG_JAR", JAR.toString()),
             300);
-    assertSummary(r, 3);
+    assertSummary(r, 4);
     assertThat(r.output).contains("check=reload-rotated result=PASS")
+        .contains("check=reload-profile result=PASS")
         .contains("check=reload-refused result=PASS");
   }
 

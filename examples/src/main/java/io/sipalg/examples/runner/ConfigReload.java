@@ -10,33 +10,36 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 
 /**
- * Certificate rotation for the runner: re-reads the configuration file (on {@code kill -HUP}) and
- * puts its certificates in service for new connections through {@link SipAlg#replaceCertificates},
- * which first checks that every profile can be served from them. Connections already open keep
- * the certificates they started with. Profiles and system settings (ports) are read once, at
- * start: a changed profile is reported and applies after a restart, as the running sessions'
- * inspectors and the listening socket were built from the old ones.
+ * The runner's {@code kill -HUP}: re-reads the configuration file and puts its voip profiles and
+ * certificates in service for new connections through {@link SipAlg#reconfigure}, as a FortiGate
+ * applies an edited configuration (certificate rotation included). {@code SipAlg} first checks
+ * that every profile can be served; connections already open keep what they started with. The
+ * listening port ({@code sip-ssl-port}) is bound once: a changed one is reported and applies
+ * after a restart.
  */
-public final class CertificateReload {
+public final class ConfigReload {
   private final Path file;
   private final SipAlg alg;
+  private final String profile;
   private final FortiConfig started;
 
   /**
    * @param file the configuration file the runner started from
    * @param alg the running ALG
-   * @param started the configuration read at start (its profiles and system settings are in use)
+   * @param profile the voip profile the runner gives its connections ({@code --profile})
+   * @param started the configuration read at start (its system settings are in use)
    */
-  public CertificateReload(Path file, SipAlg alg, FortiConfig started) {
+  public ConfigReload(Path file, SipAlg alg, String profile, FortiConfig started) {
     this.file = file;
     this.alg = alg;
+    this.profile = profile;
     this.started = started;
   }
 
   /** What one reload did, as the line the runner prints. */
-  public record Outcome(boolean replaced, String line) {}
+  public record Outcome(boolean applied, String line) {}
 
-  /** Re-reads the file and replaces the certificates, or keeps them and says why not. */
+  /** Re-reads the file and applies it, or keeps the running configuration and says why not. */
   public Outcome reload() {
     FortiConfig read;
     try {
@@ -44,24 +47,28 @@ public final class CertificateReload {
     } catch (FortiConfigException e) {
       return failed(e.format());
     }
-    CertificateStore certificates = read.certificateStore();
+    if (read.findProfile(profile).isEmpty() || !read.profile(profile).tlsInterception()) {
+      return failed(file + ": voip profile '" + profile + "' (--profile) "
+          + (read.findProfile(profile).isEmpty() ? "is gone" : "has ssl-mode off")
+          + ": the runner's connections need it to intercept SIP over TLS");
+    }
     try {
-      alg.replaceCertificates(certificates);
+      alg.reconfigure(read);
     } catch (AlgConfigurationException e) {
       return failed(file + ": " + e.getMessage());
     }
-    String restart = read.profiles().equals(started.profiles())
-        && read.systemSettings().equals(started.systemSettings())
-        ? "" : "; the changed voip profiles or system settings apply after a restart";
-    return new Outcome(true, "sip-alg: reloaded the certificates of " + file + " ("
-        + certificates.locals().size() + " local, " + certificates.cas().size() + " CA, "
-        + certificates.peers().size() + " peer, " + certificates.peerGroups().size()
-        + " peer group); new connections use them" + restart);
+    CertificateStore c = read.certificateStore();
+    String restart = read.systemSettings().equals(started.systemSettings())
+        ? "" : "; the changed sip-ssl-port applies after a restart";
+    return new Outcome(true, "sip-alg: reloaded " + file + " (" + read.profiles().size()
+        + " voip profile(s), " + c.locals().size() + " local certificate(s), " + c.cas().size()
+        + " CA, " + c.peers().size() + " peer(s), " + c.peerGroups().size()
+        + " peer group(s)); new connections use it" + restart);
   }
 
   private Outcome failed(String reason) {
     return new Outcome(false, "sip-alg: reload of " + file
-        + " failed, the running certificates stay: " + reason);
+        + " failed, the running configuration stays: " + reason);
   }
 
   /**
