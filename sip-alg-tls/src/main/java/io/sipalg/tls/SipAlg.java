@@ -39,6 +39,10 @@ import java.util.function.LongSupplier;
  *
  * <p>Profiles with {@code ssl-mode off} do not intercept TLS: creating a session with one fails
  * with {@link AlgConfigurationException}, as a FortiGate would not terminate TLS for them.
+ *
+ * <p>An edited configuration or rotated certificates go into service without a restart through
+ * {@link #reconfigure(FortiConfig)} and {@link #replaceCertificates}: checked first, then used by
+ * the sessions created afterwards; open sessions keep what they started with.
  */
 public final class SipAlg implements SessionFactory {
   private final SessionFactoryCore core;
