@@ -354,8 +354,16 @@ public final class CertificateImporter {
     return new String(readBounded(name, what, part, file), StandardCharsets.UTF_8);
   }
 
-  /** Certificate files are small; a bound keeps a wrong path (say, a device) from hanging us. */
+  /**
+   * Certificate files are small; a bound keeps a wrong path (say, a device) from filling memory,
+   * and only regular files are opened: reading a FIFO or a terminal would block until someone
+   * writes to it (a configuration re-read on SIGHUP would hang on it).
+   */
   private static byte[] readBounded(String name, String what, String part, Path file) {
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      throw new CertificateStoreException(name, "the " + part + " '" + file + "' of " + what
+          + " is not a regular file (a directory, device or pipe): check the path");
+    }
     try (java.io.InputStream in = Files.newInputStream(file)) {
       byte[] data = in.readNBytes(MAX_FILE_BYTES + 1);
       if (data.length > MAX_FILE_BYTES) {

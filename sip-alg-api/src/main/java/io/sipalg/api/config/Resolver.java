@@ -142,6 +142,11 @@ final class Resolver {
 
   private String read(String name, String relative, Token at) throws FortiConfigException {
     Path path = baseDir.resolve(relative);
+    if (java.nio.file.Files.exists(path) && !java.nio.file.Files.isRegularFile(path)) {
+      // a FIFO or a terminal would block the reader until written to (a re-read on SIGHUP too)
+      throw error(at, "'" + path + "' for local certificate '" + name + "' is not a regular file"
+          + " (a directory, device or pipe): check the path");
+    }
     try (java.io.InputStream in = java.nio.file.Files.newInputStream(path)) {
       byte[] data = in.readNBytes(CertificateImporter.MAX_FILE_BYTES + 1);
       if (data.length > CertificateImporter.MAX_FILE_BYTES) {

@@ -279,6 +279,23 @@ class CertificateImporterTest {
             + " the path");
   }
 
+  /** A pipe (which would block the reader until written to), a device or a directory is refused. */
+  @Test
+  void onlyRegularFilesAreRead(@TempDir Path dir) throws Exception {
+    Path fifo = dir.resolve("server.key");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+    Files.writeString(dir.resolve("server.pem"), LEAF.certificatePem());
+    for (Path notRegular : new Path[] {fifo, Path.of("/dev/null"), dir}) {
+      org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
+          assertThatThrownBy(() -> importer.importPemFiles("Server_cert", dir.resolve("server.pem"),
+                  notRegular, null, ""))
+              .isInstanceOf(CertificateStoreException.class)
+              .hasMessageContaining("'" + notRegular + "'")
+              .hasMessageContaining("is not a regular file"));
+    }
+  }
+
   @Test
   void toStringNeverShowsTheKey() {
     LocalCertificate c =

@@ -306,6 +306,26 @@ class FortiConfigErrorTest {
         + dir.resolve("x.pem") + "' of CA certificate 'CA' (NoSuchFileException");
   }
 
+  /** A pipe would block the reader until written to; a directory or device cannot be a file. */
+  @Test
+  void certificateFilesThatAreNotRegularFilesAreRefused() throws Exception {
+    Path fifo = dir.resolve("pipe.pem");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+    for (String path : new String[] {"pipe.pem", "/dev/null", "."}) {
+      org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+          () -> assertError("config vpn certificate local\n  edit S\n    set certificate-file \""
+                  + path + "\"\n    set private-key-file \"k.key\"\n  next\nend\n",
+              "3:26: '" + dir.resolve(path) + "' for local certificate 'S' is not a regular file"
+                  + " (a directory, device or pipe): check the path"));
+    }
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+        () -> assertThat(error("config vpn certificate ca\n  edit CA\n    set ca-file"
+            + " \"pipe.pem\"\n  next\nend\n").format())
+            .startsWith("<text>:3:17: the CA file '" + fifo + "' of CA certificate 'CA' is not a"
+                + " regular file"));
+  }
+
   @Test
   void conflictingAndMissingCertificateSources() {
     TestCertsWriter.plainServer(dir);
