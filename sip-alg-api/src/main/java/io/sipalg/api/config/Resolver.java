@@ -71,7 +71,7 @@ final class Resolver {
     }
     try {
       CaCertificate ca = entry.ca().isEmpty()
-          ? importer.importCaFile(name, baseDir.resolve(entry.caFile()))
+          ? importer.importCaFile(name, path(entry.caFile(), e.first("ca-file").get()))
           : importer.importCa(name, entry.ca());
       store.putCa(ca);
     } catch (CertificateStoreException ex) {
@@ -109,8 +109,8 @@ final class Resolver {
     try {
       LocalCertificate cert;
       if (pkcs12) {
-        cert = importer.importPkcs12File(name, baseDir.resolve(entry.pkcs12File()), password,
-            entry.comments());
+        cert = importer.importPkcs12File(name, path(entry.pkcs12File(), e.first("pkcs12-file").get()),
+            password, entry.comments());
       } else {
         String certPem = entry.certificate();
         if (certPem.isEmpty()) {
@@ -140,8 +140,18 @@ final class Resolver {
     return entry;
   }
 
+  /** A file key's path, relative to the config file's directory. */
+  private Path path(String relative, Token at) throws FortiConfigException {
+    try {
+      return baseDir.resolve(relative);
+    } catch (java.nio.file.InvalidPathException ex) {
+      throw error(at, "'" + relative.replace("\0", "\\0") + "' is not a valid path ("
+          + ex.getReason() + "): check the path", ex);
+    }
+  }
+
   private String read(String name, String relative, Token at) throws FortiConfigException {
-    Path path = baseDir.resolve(relative);
+    Path path = path(relative, at);
     if (java.nio.file.Files.exists(path) && !java.nio.file.Files.isRegularFile(path)) {
       // a FIFO or a terminal would block the reader until written to (a re-read on SIGHUP too)
       throw error(at, "'" + path + "' for local certificate '" + name + "' is not a regular file"

@@ -306,6 +306,18 @@ class FortiConfigErrorTest {
         + dir.resolve("x.pem") + "' of CA certificate 'CA' (NoSuchFileException");
   }
 
+  /** Found by FortiConfigFuzzTest: a NUL in a file key threw InvalidPathException. */
+  @Test
+  void aFileKeyThatIsNoPathIsAConfigError() {
+    assertError("config vpn certificate local\n  edit S\n    set certificate-file \"a\0b.pem\"\n"
+        + "    set private-key-file \"k.key\"\n  next\nend\n",
+        "3:26: 'a\\0b.pem' is not a valid path (Nul character not allowed): check the path");
+    assertThat(error("config vpn certificate ca\n  edit CA\n    set ca-file \"x\0.pem\"\n  next\n"
+        + "end\n").format()).startsWith("<text>:3:17: 'x\\0.pem' is not a valid path");
+    assertThat(error("config vpn certificate local\n  edit S\n    set pkcs12-file \"\0\"\n  next\n"
+        + "end\n").format()).startsWith("<text>:3:21: '\\0' is not a valid path");
+  }
+
   /** A pipe would block the reader until written to; a directory or device cannot be a file. */
   @Test
   void certificateFilesThatAreNotRegularFilesAreRefused() throws Exception {
