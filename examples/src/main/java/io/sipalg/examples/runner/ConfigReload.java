@@ -41,6 +41,14 @@ public final class ConfigReload {
 
   /** Re-reads the file and applies it, or keeps the running configuration and says why not. */
   public Outcome reload() {
+    try {
+      return apply();
+    } catch (RuntimeException e) { // a bug, not a bad file: the runner must go on serving anyway
+      return failed("unexpected " + e);
+    }
+  }
+
+  private Outcome apply() {
     FortiConfig read;
     try {
       read = FortiConfigReader.read(file);
