@@ -38,11 +38,20 @@ class FortiConfigFuzzTest {
     assertThat(FortiConfigReader.read(written, FILES)).as(written).isEqualTo(config);
   }
 
+  private static void deleteTree(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temporary directory left behind is not worth failing the run for
+    }
+  }
+
   private static Path certificateFiles() {
     try {
       Path dir = Files.createTempDirectory("sip-alg-config-fuzz");
       ConfigFixtures.generatedCertificates(Files.createDirectory(dir.resolve("gen")));
       ConfigFixtures.fixtureCertificates(Files.createDirectory(dir.resolve("fix")));
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
       return dir;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
