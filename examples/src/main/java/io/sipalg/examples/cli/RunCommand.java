@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = "Run the ALG: accept SIP over TLS and relay it, inspected, to the upstream SIP server.")
+    description = "Run the ALG: accept SIP over TLS and relay it, inspected, to the upstream SIP server."
+        + " SIGHUP re-reads --config (profiles, certificates) for new connections.")
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

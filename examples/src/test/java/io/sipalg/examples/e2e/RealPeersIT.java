@@ -14,6 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The runner ({@code target/sip-alg.jar run}) against software nobody here wrote, through the
@@ -115,14 +117,15 @@ class RealPeersIT {
 
   /**
    * {@code kill -HUP} applies the edited file to new connections (reload-probe.sh): a rotated
-   * certificate, a raised minimum TLS version; a broken certificate is refused.
+   * certificate, a raised minimum TLS version; a broken certificate is refused. Both providers.
    */
-  @Test
-  void aHangupAppliesTheEditedConfigurationAndRefusesABrokenOne() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"SUN_JSSE", "BC_JSSE"})
+  void aHangupAppliesTheEditedConfigurationAndRefusesABrokenOne(String provider) throws Exception {
     Result r =
         run(
             List.of("bash", E2E.resolve("reload-probe.sh").toString()),
-            Map.of("SIP_ALG_JAR", JAR.toString()),
+            Map.of("SIP_ALG_JAR", JAR.toString(), "SIP_ALG_ARGS", "--provider " + provider),
             300);
     assertSummary(r, 4);
     assertThat(r.output).contains("check=reload-rotated result=PASS")
