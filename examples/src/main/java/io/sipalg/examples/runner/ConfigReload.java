@@ -1,5 +1,7 @@
 package io.sipalg.examples.runner;
 
+import io.sipalg.api.SystemSettings;
+import io.sipalg.api.VoipProfile;
 import io.sipalg.api.cert.CertificateStore;
 import io.sipalg.api.config.FortiConfig;
 import io.sipalg.api.config.FortiConfigException;
@@ -8,6 +10,7 @@ import io.sipalg.tls.AlgConfigurationException;
 import io.sipalg.tls.SipAlg;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The runner's {@code kill -HUP}: re-reads the configuration file and puts its voip profiles and
@@ -21,7 +24,7 @@ public final class ConfigReload {
   private final Path file;
   private final SipAlg alg;
   private final String profile;
-  private final FortiConfig started;
+  private final SystemSettings startedSettings;
 
   /**
    * @param file the configuration file the runner started from
@@ -33,7 +36,7 @@ public final class ConfigReload {
     this.file = file;
     this.alg = alg;
     this.profile = profile;
-    this.started = started;
+    this.startedSettings = started.systemSettings();
   }
 
   /** What one reload did, as the line the runner prints. */
@@ -55,9 +58,10 @@ public final class ConfigReload {
     } catch (FortiConfigException e) {
       return failed(e.format());
     }
-    if (read.findProfile(profile).isEmpty() || !read.profile(profile).tlsInterception()) {
+    Optional<VoipProfile> own = read.findProfile(profile);
+    if (own.isEmpty() || !own.get().tlsInterception()) {
       return failed(file + ": voip profile '" + profile + "' (--profile) "
-          + (read.findProfile(profile).isEmpty() ? "is gone" : "has ssl-mode off")
+          + (own.isEmpty() ? "is gone" : "has ssl-mode off")
           + ": the runner's connections need it to intercept SIP over TLS");
     }
     try {
@@ -66,7 +70,7 @@ public final class ConfigReload {
       return failed(file + ": " + e.getMessage());
     }
     CertificateStore c = read.certificateStore();
-    String restart = read.systemSettings().equals(started.systemSettings())
+    String restart = read.systemSettings().equals(startedSettings)
         ? "" : "; the changed sip-ssl-port applies after a restart";
     return new Outcome(true, "sip-alg: reloaded " + file + " (" + read.profiles().size()
         + " voip profile(s), " + c.locals().size() + " local certificate(s), " + c.cas().size()

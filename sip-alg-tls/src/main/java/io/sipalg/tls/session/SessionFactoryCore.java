@@ -119,8 +119,9 @@ public final class SessionFactoryCore {
           tls.compute(
               profileName,
               (name, built) ->
-                  built != null && built.isCurrent(certificates.version())
-                      && built.profile().equals(profile)
+                  // the same instance: reconfigure installs new ones (and a new store version)
+                  built != null && built.profile() == profile
+                      && built.isCurrent(certificates.version())
                       ? built
                       : ProfileTls.build(profile, certificates, provider));
       inspector = profiles.inspectors().get(profileName);
@@ -132,8 +133,11 @@ public final class SessionFactoryCore {
         id, env, new SessionEnvironment.ProfileBinding(material, inspector), addresses);
   }
 
-  /** See {@code SipAlg#replaceCertificates}: {@link #reconfigure} with the current profiles. */
-  public void replaceCertificates(CertificateStore candidate) {
+  /**
+   * See {@code SipAlg#replaceCertificates}: {@link #reconfigure} with the current profiles (under
+   * the same monitor, so a concurrent reconfigure's profiles are not undone).
+   */
+  public synchronized void replaceCertificates(CertificateStore candidate) {
     reconfigure(current.byName().values(), candidate);
   }
 
