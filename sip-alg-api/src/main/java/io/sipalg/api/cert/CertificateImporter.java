@@ -1,10 +1,10 @@
 package io.sipalg.api.cert;
 
+import io.sipalg.api.internal.BoundedFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.Key;
@@ -354,33 +354,25 @@ public final class CertificateImporter {
     return new String(readBounded(name, what, part, file), StandardCharsets.UTF_8);
   }
 
-  /**
-   * Certificate files are small; a bound keeps a wrong path (say, a device) from filling memory,
-   * and only regular files are opened: reading a FIFO or a terminal would block until someone
-   * writes to it (a configuration re-read on SIGHUP would hang on it).
-   */
+  /** Reads with {@link BoundedFiles}'s bound and checks, worded for a certificate store user. */
   private static byte[] readBounded(String name, String what, String part, Path file) {
-    if (Files.exists(file) && !Files.isRegularFile(file)) {
-      throw new CertificateStoreException(name, "the " + part + " '" + file + "' of " + what
-          + " is not a regular file (a directory, device or pipe): check the path");
-    }
-    try (java.io.InputStream in = Files.newInputStream(file)) {
-      byte[] data = in.readNBytes(MAX_FILE_BYTES + 1);
-      if (data.length > MAX_FILE_BYTES) {
-        throw new CertificateStoreException(name, "the " + part + " '" + file + "' of " + what
-            + " is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MiB: check the path");
-      }
-      return data;
-    } catch (IOException e) {
-      throw unreadable(name, what, part, file, e);
+    try {
+      return BoundedFiles.read(file, MAX_FILE_BYTES);
+    } catch (BoundedFiles.Refused refused) {
+      String where = "the " + part + " '" + file + "' of " + what;
+      throw new CertificateStoreException(name, switch (refused.problem()) {
+        case NOT_A_REGULAR_FILE -> where + " is not a regular file (a directory, device or pipe)"
+            + ": check the path";
+        case TOO_LARGE -> where + " is larger than " + MAX_FILE_BYTES / (1024 * 1024)
+            + " MiB: check the path";
+        case UNREADABLE -> "cannot read " + where + " (" + describe(refused.getCause())
+            + "): check the path";
+      }, refused.getCause());
     }
   }
 
-  private static CertificateStoreException unreadable(
-      String name, String what, String part, Path file, IOException e) {
-    return new CertificateStoreException(name, "cannot read the " + part + " '" + file + "' of "
-        + what + " (" + e.getClass().getSimpleName() + (e.getMessage() == null ? ""
-        : ": " + e.getMessage()) + "): check the path", e);
+  private static String describe(Throwable e) {
+    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
   }
 
   /** One private BouncyCastle provider instance, created on first use and never registered. */

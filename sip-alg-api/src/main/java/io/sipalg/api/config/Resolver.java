@@ -11,6 +11,7 @@ import io.sipalg.api.cert.CertificateStoreException;
 import io.sipalg.api.cert.LocalCertificate;
 import io.sipalg.api.cert.Peer;
 import io.sipalg.api.cert.PeerGroup;
+import io.sipalg.api.internal.BoundedFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,22 +153,19 @@ final class Resolver {
 
   private String read(String name, String relative, Token at) throws FortiConfigException {
     Path path = path(relative, at);
-    if (java.nio.file.Files.exists(path) && !java.nio.file.Files.isRegularFile(path)) {
-      // a FIFO or a terminal would block the reader until written to (a re-read on SIGHUP too)
-      throw error(at, "'" + path + "' for local certificate '" + name + "' is not a regular file"
-          + " (a directory, device or pipe): check the path");
-    }
-    try (java.io.InputStream in = java.nio.file.Files.newInputStream(path)) {
-      byte[] data = in.readNBytes(CertificateImporter.MAX_FILE_BYTES + 1);
-      if (data.length > CertificateImporter.MAX_FILE_BYTES) {
-        throw error(at, "'" + path + "' for local certificate '" + name + "' is larger than 1 MiB:"
-            + " check the path");
-      }
-      return new String(data, java.nio.charset.StandardCharsets.UTF_8);
-    } catch (java.io.IOException | RuntimeException ex) {
-      throw error(at, "cannot read '" + path + "' for local certificate '" + name + "' ("
-          + ex.getClass().getSimpleName() + "): check the path (relative paths start at the"
-          + " config file's directory)", ex);
+    try {
+      return new String(BoundedFiles.read(path, CertificateImporter.MAX_FILE_BYTES),
+          java.nio.charset.StandardCharsets.UTF_8);
+    } catch (BoundedFiles.Refused refused) {
+      String what = "'" + path + "' for local certificate '" + name + "'";
+      throw error(at, switch (refused.problem()) {
+        case NOT_A_REGULAR_FILE -> what + " is not a regular file (a directory, device or pipe)"
+            + ": check the path";
+        case TOO_LARGE -> what + " is larger than 1 MiB: check the path";
+        case UNREADABLE -> "cannot read " + what + " (" + refused.getCause().getClass()
+            .getSimpleName() + "): check the path (relative paths start at the config file's"
+            + " directory)";
+      }, refused.getCause());
     }
   }
 
