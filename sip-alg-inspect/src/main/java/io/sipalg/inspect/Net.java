@@ -42,6 +42,9 @@ final class Net {
 
   /** Whether a host as written is the same address as {@code ip} (compared as text, IPv6 normalised). */
   static boolean sameHost(String host, String ip) {
+    if (host != null && host.equalsIgnoreCase(ip)) {
+      return true; // the common case, a literal as the phone wrote it: no copies
+    }
     String h = bare(host);
     if (h.equals(ip.toLowerCase(Locale.ROOT))) {
       return true;

@@ -160,6 +160,32 @@ abstract class HeaderLines {
     spanFor = i;
   }
 
+  /** {@link #headControls}: not scanned yet. */
+  static final byte CONTROLS_UNKNOWN = 0;
+  /** {@link #headControls}: no control byte in the head but HT and CR LF pairs. */
+  static final byte BENIGN_CONTROLS_ONLY = 1;
+  /** {@link #headControls}: some other control byte somewhere in the head. */
+  static final byte OTHER_CONTROLS = 2;
+  /**
+   * What {@link #scanHeadControls()} found in the start line and header section, once per
+   * message. Validation checks every header for control bytes; on a clean head (nearly every
+   * message) one pass over it answers all those checks, and {@code hasUnsafeControls} too.
+   */
+  private byte headControls = CONTROLS_UNKNOWN;
+
+  /**
+   * Scans the start line and header section once for control bytes other than HT and CR LF: when
+   * there are none, {@link #controls} passes every field without looking at it again.
+   *
+   * @return {@link #BENIGN_CONTROLS_ONLY} or {@link #OTHER_CONTROLS}
+   */
+  final byte scanHeadControls() {
+    if (headControls == CONTROLS_UNKNOWN) {
+      headControls = Lex.onlyHtAndCrLf(b, off, bodyStart) ? BENIGN_CONTROLS_ONLY : OTHER_CONTROLS;
+    }
+    return headControls;
+  }
+
   /**
    * Rejects a control character in header i's value as written: from the colon to the line break
    * that ends the field, so a bare CR before it (which the value's trimmed span leaves out) counts
@@ -167,6 +193,9 @@ abstract class HeaderLines {
    * it may then treat folded line breaks as the whitespace they are.
    */
   final void controls(int i) throws BadSyntax {
+    if (headControls == BENIGN_CONTROLS_ONLY) {
+      return; // no value can hold a control byte but HT and folds, which every value may hold
+    }
     int c = colon(i);
     int end = le(i);
     if (end > ls(i) && b[end - 1] == '\n') {
@@ -226,6 +255,9 @@ abstract class HeaderLines {
   }
 
   final boolean hasValidName(int i) {
+    if (hotIds()[i] != HotHeaders.OTHER) {
+      return true; // classified: its name matched a registered name (or compact letter) exactly
+    }
     int ne = ne(i);
     return ne > ls(i) && Lex.skipToken(b, ls(i), ne) == ne;
   }

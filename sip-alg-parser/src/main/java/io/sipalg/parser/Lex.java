@@ -327,6 +327,46 @@ final class Lex {
 
   private static final long CRS = 0x0D0D0D0D0D0D0D0DL;
 
+  /**
+   * Whether the only control bytes (below 0x20, or DEL) in {@code b[start, end)} are HT and CR
+   * immediately followed by LF and not preceded by a backslash: then no header value holds a
+   * control byte a value may not hold (an HT, or the CRLF of a fold, which is always followed by
+   * SP or HT; a backslash before it would escape a line break inside a quoted string).
+   */
+  static boolean onlyHtAndCrLf(byte[] b, int start, int end) {
+    int i = start;
+    while (i + 8 <= end) { // eight bytes per step, restarting after each line end
+      long x = (long) LONGS.get(b, i);
+      long found = ((x - SPACES) & ~x & HIGHS) | zeroBytes(x ^ DELETES);
+      if (found == 0) {
+        i += 8;
+        continue;
+      }
+      int p = i + (Long.numberOfTrailingZeros(found) >>> 3); // the lowest flag is always exact
+      i = afterHtOrCrLf(b, p, end);
+      if (i < 0) {
+        return false;
+      }
+    }
+    while (i < end) {
+      int c = b[i] & 0xFF;
+      if (c >= 0x20 && c != 0x7F) {
+        i++;
+      } else if ((i = afterHtOrCrLf(b, i, end)) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int afterHtOrCrLf(byte[] b, int p, int end) {
+    if (b[p] == '\t') {
+      return p + 1;
+    }
+    boolean crLf = b[p] == '\r' && p + 1 < end && b[p + 1] == '\n';
+    return crLf && (p == 0 || b[p - 1] != '\\') ? p + 2 : -1;
+  }
+
   private static boolean isUnsafeControl(byte[] b, int p, int end) {
     return b[p] == 0 || b[p] == '\r' && (p + 1 >= end || b[p + 1] != '\n');
   }

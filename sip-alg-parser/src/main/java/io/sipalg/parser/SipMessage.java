@@ -362,6 +362,9 @@ public final class SipMessage extends TypedHeaders {
    * @return true when such a byte is present
    */
   public boolean hasUnsafeControls() {
+    if (scanHeadControls() == BENIGN_CONTROLS_ONLY) {
+      return false; // validation scanned the head already (or this scan serves it later)
+    }
     return Lex.indexOfUnsafeControl(b, off, bodyStart) >= 0;
   }
 

@@ -331,6 +331,7 @@ abstract class TypedHeaders extends HeaderLines {
    * @return the problems found, in header order; empty when all are well-formed
    */
   public List<HeaderError> malformedHeaders() {
+    scanHeadControls(); // one pass over the head instead of one per field
     List<HeaderError> out = new ArrayList<>(0);
     for (int i = 0; i < count; i++) {
       HeaderError e = checkHeader(i);
