@@ -5,6 +5,7 @@ import io.sipalg.api.inspect.InspectionContext;
 import io.sipalg.api.inspect.Verdict;
 import io.sipalg.api.session.Direction;
 import io.sipalg.api.session.Pinhole;
+import io.sipalg.api.session.SessionAddresses;
 import io.sipalg.parser.CSeq;
 import io.sipalg.parser.MalformedHeaderException;
 import io.sipalg.parser.NameAddress;
@@ -92,7 +93,7 @@ final class PinholeInspector extends Link {
       String host = phoneHost(b.host(), context, Direction.PHONE_TO_SERVER);
       Pinhole pinhole = Pinhole.signalling(r.id(), "register-contact", b.transport(), host, b.port());
       if (profile.strictRegister()) {
-        pinhole = pinhole.withSource(serverIp(context)); // only the registrar may use it
+        pinhole = pinhole.withSource(serverIp(context, state)); // only the registrar may use it
       }
       state.putPinhole(r.pinholes, "register-contact:" + i, pinhole, reporter);
     }
@@ -193,8 +194,12 @@ final class PinholeInspector extends Link {
     return Net.bare(host);
   }
 
-  private static String serverIp(InspectionContext context) {
-    return Net.ip(context.addresses().server().orElse(context.addresses().algInside()));
+  private static String serverIp(InspectionContext context, SessionState state) {
+    SessionAddresses addresses = context.addresses();
+    if (addresses.algOutside().isPresent()) {
+      return state.addressTexts(addresses).serverIp(); // formatted once per session
+    }
+    return Net.ip(addresses.server().orElse(addresses.algInside()));
   }
 
   private static int port(SipUri uri) {

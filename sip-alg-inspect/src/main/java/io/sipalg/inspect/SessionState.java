@@ -154,12 +154,13 @@ final class SessionState {
    * change only when the session's addresses do (once, when the upstream connection exists).
    */
   record AddressTexts(SessionAddresses source, InetSocketAddress outside, String insideIp,
-      String outsideHost, String outsideIp, String outsideSdpType) {
+      String outsideHost, String outsideIp, String outsideSdpType, String serverIp) {
     /** Requires the upstream side: NAT runs only once the upstream connection exists. */
     static AddressTexts of(SessionAddresses source) {
       InetSocketAddress outside = source.algOutside().orElseThrow();
       return new AddressTexts(source, outside, Net.ip(source.phone()), Net.uriHost(outside),
-          Net.ip(outside), Net.sdpAddrType(outside));
+          Net.ip(outside), Net.sdpAddrType(outside),
+          Net.ip(source.server().orElse(source.algInside())));
     }
   }
 

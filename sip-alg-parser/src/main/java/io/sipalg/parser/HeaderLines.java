@@ -207,6 +207,23 @@ abstract class HeaderLines {
     HeaderChecks.controlCharacters(b, c < 0 ? ls(i) : c + 1, end);
   }
 
+  /**
+   * One pass over the hot ids: bit {@code id} of the low word is set when a field with that
+   * {@link HotHeaders} id is present, bit {@code id} of the high word when there are several.
+   * Validation asks presence and uniqueness of eight names; this answers all sixteen questions.
+   */
+  final long hotIdCensus() {
+    byte[] ids = hotIds();
+    long present = 0;
+    long repeated = 0;
+    for (int i = 0; i < count; i++) {
+      long bit = 1L << ids[i];
+      repeated |= present & bit;
+      present |= bit;
+    }
+    return present | (repeated << 32);
+  }
+
   final int find(String name, int from) {
     byte id = HotHeaders.idOf(name);
     if (id != HotHeaders.OTHER) {

@@ -8,6 +8,7 @@ import java.util.List;
 final class Validation {
   private Validation() {}
 
+  // Hot headers only (HotHeaders ids): validate() answers presence and repetition from one census.
   private static final String[] REQUIRED = {
     HeaderNames.TO, HeaderNames.FROM, HeaderNames.CALL_ID, HeaderNames.CSEQ, HeaderNames.VIA
   };
@@ -16,6 +17,16 @@ final class Validation {
     HeaderNames.MAX_FORWARDS, HeaderNames.CONTENT_LENGTH, HeaderNames.CONTENT_TYPE,
     HeaderNames.EXPIRES
   };
+
+  static {
+    for (String[] names : new String[][] {REQUIRED, SINGLE}) {
+      for (String name : names) {
+        if (HotHeaders.idOf(name) == HotHeaders.OTHER) {
+          throw new AssertionError(name + " is not a HotHeaders name: the census cannot see it");
+        }
+      }
+    }
+  }
 
   static List<Violation> validate(SipMessage m) {
     List<Violation> out = new ArrayList<>(0);
@@ -42,12 +53,16 @@ final class Validation {
     for (HeaderError e : m.malformedHeaders()) {
       out.add(new Violation(Kind.MALFORMED_HEADER, e.name(), e.offset(), e.toString()));
     }
+    long census = m.hotIdCensus(); // every REQUIRED and SINGLE name is a hot header
     for (String name : REQUIRED) {
-      if (!m.hasHeader(name)) {
+      if ((census & (1L << HotHeaders.idOf(name))) == 0) {
         out.add(new Violation(Kind.MISSING_HEADER, name, -1, "missing " + name + " header"));
       }
     }
     for (String name : SINGLE) {
+      if ((census & (1L << (32 + HotHeaders.idOf(name)))) == 0) {
+        continue; // present at most once
+      }
       int first = m.find(name, 0);
       int second = first < 0 ? -1 : m.find(name, first + 1);
       if (second >= 0) {

@@ -97,6 +97,37 @@ public record Pinhole(
     }
   }
 
+  /**
+   * Component-wise, as a record's equals, with the numbers first: an inspector compares every
+   * refreshed pinhole with the one it holds (a REGISTER refresh, a re-INVITE), and the two are
+   * nearly always equal, so each string is compared in full; the generated equals is slower at it.
+   *
+   * @param o another object
+   * @return whether {@code o} is a pinhole with equal components
+   */
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    return o instanceof Pinhole p && rtpPort == p.rtpPort && rtcpPort == p.rtcpPort
+        && translatedRtpPort == p.translatedRtpPort && ipsInspect == p.ipsInspect
+        && address.equals(p.address) && dialogId.equals(p.dialogId) && origin.equals(p.origin)
+        && transport.equals(p.transport) && source.equals(p.source)
+        && translatedAddress.equals(p.translatedAddress);
+  }
+
+  /**
+   * Consistent with {@link #equals}.
+   *
+   * @return the hash of the components
+   */
+  @Override
+  public int hashCode() {
+    return Objects.hash(dialogId, origin, transport, address, rtpPort, rtcpPort, source,
+        translatedAddress, translatedRtpPort, ipsInspect);
+  }
+
   private static void checkPort(int port) {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port out of range: " + port);

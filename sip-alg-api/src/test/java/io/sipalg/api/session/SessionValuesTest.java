@@ -90,4 +90,40 @@ class SessionValuesTest {
         java.util.Optional.empty(), java.util.Optional.of("192.0.2.1"), 0, true))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void pinholesAreEqualExactlyWhenEveryComponentIs() {
+    Pinhole base = new Pinhole("d", "sdp", "udp", "10.0.0.5", 4000, 4001,
+        java.util.Optional.of("203.0.113.7"), java.util.Optional.of("192.0.2.1"), 5000, true);
+    Pinhole same = new Pinhole(new String("d"), new String("sdp"), new String("udp"),
+        new String("10.0.0.5"), 4000, 4001, java.util.Optional.of(new String("203.0.113.7")),
+        java.util.Optional.of(new String("192.0.2.1")), 5000, true);
+    assertThat(same).isEqualTo(base).hasSameHashCodeAs(base);
+    java.util.List<Pinhole> differing = java.util.List.of(
+        new Pinhole("e", "sdp", "udp", "10.0.0.5", 4000, 4001, base.source(),
+            base.translatedAddress(), 5000, true),
+        new Pinhole("d", "via", "udp", "10.0.0.5", 4000, 4001, base.source(),
+            base.translatedAddress(), 5000, true),
+        new Pinhole("d", "sdp", "tcp", "10.0.0.5", 4000, 4001, base.source(),
+            base.translatedAddress(), 5000, true),
+        new Pinhole("d", "sdp", "udp", "10.0.0.6", 4000, 4001, base.source(),
+            base.translatedAddress(), 5000, true),
+        new Pinhole("d", "sdp", "udp", "10.0.0.5", 4002, 4001, base.source(),
+            base.translatedAddress(), 5000, true),
+        new Pinhole("d", "sdp", "udp", "10.0.0.5", 4000, 4003, base.source(),
+            base.translatedAddress(), 5000, true),
+        new Pinhole("d", "sdp", "udp", "10.0.0.5", 4000, 4001, java.util.Optional.empty(),
+            base.translatedAddress(), 5000, true),
+        new Pinhole("d", "sdp", "udp", "10.0.0.5", 4000, 4001, base.source(),
+            java.util.Optional.of("192.0.2.2"), 5000, true),
+        new Pinhole("d", "sdp", "udp", "10.0.0.5", 4000, 4001, base.source(),
+            base.translatedAddress(), 5002, true),
+        new Pinhole("d", "sdp", "udp", "10.0.0.5", 4000, 4001, base.source(),
+            base.translatedAddress(), 5000, false));
+    for (Pinhole other : differing) {
+      assertThat(other).isNotEqualTo(base);
+      assertThat(base).isNotEqualTo(other);
+    }
+    assertThat(base).isNotEqualTo(null).isNotEqualTo("d");
+  }
 }
