@@ -95,8 +95,22 @@ final class PinholeInspector extends Link {
       if (profile.strictRegister()) {
         pinhole = pinhole.withSource(serverIp(context, state)); // only the registrar may use it
       }
-      state.putPinhole(r.pinholes, "register-contact:" + i, pinhole, reporter);
+      state.putPinhole(r.pinholes, registerContactSlot(i), pinhole, reporter);
     }
+  }
+
+  /** Slot names of a registration's first bindings, made once: every refresh looks them up. */
+  private static final String[] REGISTER_CONTACT_SLOTS = new String[8];
+
+  static {
+    for (int i = 0; i < REGISTER_CONTACT_SLOTS.length; i++) {
+      REGISTER_CONTACT_SLOTS[i] = "register-contact:" + i;
+    }
+  }
+
+  private static String registerContactSlot(int binding) {
+    return binding < REGISTER_CONTACT_SLOTS.length
+        ? REGISTER_CONTACT_SLOTS[binding] : "register-contact:" + binding;
   }
 
   private void signallingPinholes(SipMessage message, InspectionContext context,

@@ -19,12 +19,19 @@ final class Registration {
   long expiresAtNanos = Long.MAX_VALUE;
   final Map<String, Pinhole> pinholes = new LinkedHashMap<>();
 
+  private String id;
+
   Registration(String aor, String callId) {
     this.aor = aor;
     this.callId = callId;
   }
 
   String id() {
-    return "register:" + callId;
+    String id = this.id;
+    if (id == null) { // every refresh's pinholes name it: format once
+      id = "register:" + callId;
+      this.id = id;
+    }
+    return id;
   }
 }

@@ -335,4 +335,35 @@ class SipMessageTest {
     }
     assertThat(flagged).hasSize(bad.length);
   }
+
+  @Test
+  void dateHeadersMustBeRfc1123InGmt() throws Exception {
+    String head = "SIP/2.0 200 OK\r\nVia: SIP/2.0/TLS h;branch=z9hG4bK1\r\nTo: <sip:b@h>;tag=2\r\n"
+        + "From: <sip:a@h>;tag=1\r\nCall-ID: c@h\r\nCSeq: 1 OPTIONS\r\n";
+    String[][] cases = {
+        {"Thu, 26 Nov 2026 12:00:00 GMT", null},
+        {"Sun, 06 Nov 1994 08:49:37 GMT", null},
+        {"Thu, 26 Nov 2026 12:00:00 UTC", "time zone must be GMT"},
+        {"Thu, 26 Nov 2026 12:00:00 gmt", "time zone must be GMT"},
+        {"Thu, 26 Nov 2026 12:00:00 G\u00e9T", "time zone must be GMT"}, // 30 bytes, 29 chars
+        {"Thx, 26 Nov 2026 12:00:00 GMT", "not an RFC 1123 date"},
+        {"Thu, 26 Noy 2026 12:00:00 GMT", "not an RFC 1123 date"},
+        {"Thu 26 Nov 2026 12:00:00 GMTx", "not an RFC 1123 date"},
+        {"Thu, 6 Nov 2026 12:00:00 GMT", "not an RFC 1123 date"},
+        {"Thu, 26 Nov 2026 12:00:0a GMT", "not an RFC 1123 date"},
+        {"Thu, 26 Nov 2026 12-00:00 GMT", "not an RFC 1123 date"},
+        {"Thu, 26 Nov 2026 12:00:00  GMT", "not an RFC 1123 date"},
+        {"thu, 26 Nov 2026 12:00:00 GMT", "not an RFC 1123 date"}};
+    for (String[] c : cases) {
+      SipMessage m = SipMessage.parse(
+          (head + "Date: " + c[0] + "\r\nContent-Length: 0\r\n\r\n").getBytes(
+              java.nio.charset.StandardCharsets.UTF_8));
+      if (c[1] == null) {
+        assertThat(m.malformedHeaders()).as(c[0]).isEmpty();
+      } else {
+        assertThat(m.malformedHeaders()).as(c[0]).extracting(HeaderError::reason)
+            .containsExactly(c[1]);
+      }
+    }
+  }
 }
