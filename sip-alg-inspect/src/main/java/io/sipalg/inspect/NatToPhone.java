@@ -61,7 +61,8 @@ final class NatToPhone {
     }
     if (m.isRequest()) {
       SipUri ruri = m.requestUri();
-      if (ruri != null && ruri.isSip() && map.isOutside(ruri.host())) {
+      String ruriHost = ruri == null ? null : ruri.host(); // null unless SIP; a String per call
+      if (map.isOutside(ruriHost)) {
         String traced = tracedOriginal(ruri, state);
         String contact = requestTarget(m, record, state, traced);
         if (contact != null) {
@@ -69,7 +70,7 @@ final class NatToPhone {
           if (contact.equals(traced)) {
             ed.removeUriParam(ruri, NatInspector.TRACE_PARAM); // the phone registered its Contact without it
           }
-          map.note("Request-URI", ruri.host(), ruri.port(), contact);
+          map.note("Request-URI", ruriHost, ruri.port(), contact);
         }
       }
     } else {
@@ -140,7 +141,8 @@ final class NatToPhone {
     }
     for (NameAddress contact : contacts) {
       SipUri uri = contact.uri();
-      if (uri == null || !uri.isSip() || uri.hostOffset() < 0 || !map.isOutside(uri.host())
+      String host = uri == null ? null : uri.host(); // null unless SIP; a String per call
+      if (host == null || uri.hostOffset() < 0 || !map.isOutside(host)
           || (uri.port() >= 0 && uri.port() != map.outsidePort)) {
         continue;
       }
@@ -152,7 +154,7 @@ final class NatToPhone {
         if (trace != null) {
           ed.removeUriParam(uri, NatInspector.TRACE_PARAM);
         }
-        map.note("Contact", uri.host(), uri.port(), orig);
+        map.note("Contact", host, uri.port(), orig);
       }
     }
   }
@@ -170,7 +172,8 @@ final class NatToPhone {
   /** Restores one Via of a response that the phone side's request had translated. */
   private static void restoreVia(SipEditor ed, Via via, String callId, SipMessage m, NatMapping map,
       SessionState state) throws MalformedHeaderException {
-    if (via == null || !map.isOutside(via.host())) {
+    String host = via == null ? null : via.host();
+    if (!map.isOutside(host)) {
       return;
     }
     String orig;
@@ -178,21 +181,22 @@ final class NatToPhone {
       orig = state.viaByBranch.get(SessionState.viaKey(via, callId, m));
     }
     if (orig != null) {
-      restore(ed, via, orig, map);
+      restore(ed, via, host, orig, map);
     }
   }
 
-  private static void restore(SipEditor ed, Via via, String orig, NatMapping map) {
+  private static void restore(SipEditor ed, Via via, String host, String orig, NatMapping map) {
     HostPort hp = HostPort.parse(orig);
     ed.setViaSentBy(via, hp.host, hp.port);
-    map.note("Via", via.host(), via.port(), orig);
+    map.note("Via", host, via.port(), orig);
   }
 
   private static void restoreUri(SipEditor ed, NameAddress a, String orig, NatMapping map,
       String header) {
-    if (a != null && a.uri() != null && a.uri().isSip() && map.isOutside(a.uri().host())) {
+    String host = a == null || a.uri() == null ? null : a.uri().host(); // null unless SIP
+    if (map.isOutside(host)) {
       replaceHostPort(ed, a.uri(), orig);
-      map.note(header, a.uri().host(), a.uri().port(), orig);
+      map.note(header, host, a.uri().port(), orig);
     }
   }
 

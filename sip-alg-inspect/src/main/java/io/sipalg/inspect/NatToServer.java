@@ -35,9 +35,10 @@ final class NatToServer {
     }
     if (m.isRequest()) {
       for (Via via : m.vias()) {
-        if (map.isInside(via.host())) {
+        String host = via.host(); // each call makes a String: once per Via
+        if (map.isInside(host)) {
           String key = SessionState.viaKey(via, callId, m);
-          String orig = Net.hostPort(via.host(), via.port());
+          String orig = Net.hostPort(host, via.port());
           synchronized (state) {
             state.viaByBranch.put(key, orig);
           }
@@ -74,11 +75,12 @@ final class NatToServer {
     boolean trace = profile.registerContactTrace() && m.isMethod("REGISTER");
     for (NameAddress contact : m.contacts()) {
       SipUri uri = contact.uri();
-      if (uri == null || !uri.isSip() || uri.hostOffset() < 0 || map.isOutside(uri.host())) {
+      String host = uri == null ? null : uri.host(); // null unless SIP; a String per call
+      if (host == null || uri.hostOffset() < 0 || map.isOutside(host)) {
         continue;
       }
-      String orig = Net.hostPort(uri.host(), uri.port());
-      if (!map.isInside(uri.host()) && !fixExternal) {
+      String orig = Net.hostPort(host, uri.port());
+      if (!map.isInside(host) && !fixExternal) {
         if (map.context.notesEnabled()) {
           map.context.note("nat: Contact " + orig + " kept (contact-fixup disable, Record-Route present)");
         }
@@ -133,10 +135,11 @@ final class NatToServer {
 
   /** Rewrites an inside URI host to the outside address; returns the original host:port or null. */
   private String natUri(SipEditor ed, SipUri uri, NatMapping map, String header) {
-    if (uri == null || !uri.isSip() || !map.isInside(uri.host())) {
+    String host = uri == null ? null : uri.host(); // null unless SIP; a String per call
+    if (host == null || !map.isInside(host)) {
       return null;
     }
-    String orig = Net.hostPort(uri.host(), uri.port());
+    String orig = Net.hostPort(host, uri.port());
     ed.setUriHostPort(uri, map.outsideHost, map.port(uri.port()));
     map.note(header, orig, map.outsideHost, map.port(uri.port()));
     return orig;

@@ -172,6 +172,10 @@ abstract class HeaderLines {
    * message) one pass over it answers all those checks, and {@code hasUnsafeControls} too.
    */
   private byte headControls = CONTROLS_UNKNOWN;
+  /** Bit i: {@link #hasValidName} has the answer for field i (the first 64 fields). */
+  private long namesChecked;
+  /** Bit i: field i's name is a token (meaningful where {@link #namesChecked} has bit i). */
+  private long validNames;
 
   /**
    * Scans the start line and header section once for control bytes other than HT and CR LF: when
@@ -275,8 +279,15 @@ abstract class HeaderLines {
     if (hotIds()[i] != HotHeaders.OTHER) {
       return true; // classified: its name matched a registered name (or compact letter) exactly
     }
+    long bit = i < 64 ? 1L << i : 0;
+    if ((namesChecked & bit) != 0) {
+      return (validNames & bit) != 0; // validation and the unknown-header check both ask
+    }
     int ne = ne(i);
-    return ne > ls(i) && Lex.skipToken(b, ls(i), ne) == ne;
+    boolean valid = ne > ls(i) && Lex.skipToken(b, ls(i), ne) == ne;
+    namesChecked |= bit;
+    validNames |= valid ? bit : 0;
+    return valid;
   }
 
   /** The canonical name of header {@code i} (cached); see {@link HeaderNames#canonical(String)}. */
