@@ -7,6 +7,7 @@ import io.sipalg.parser.CSeq;
 import io.sipalg.parser.MalformedHeaderException;
 import io.sipalg.parser.NameAddress;
 import io.sipalg.parser.SipMessage;
+import io.sipalg.parser.SipUri;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -155,12 +156,14 @@ final class DialogInspector extends Link {
           expires = 0;
           continue;
         }
-        if (c.uri() != null && c.uri().isSip()) {
-          String transport = c.uri().param("transport");
+        SipUri uri = c.uri();
+        if (uri != null && uri.isSip()) {
+          String transport = uri.param("transport");
           bindings.add(new Registration.Binding(PinholeInspector.transportOf(transport, message),
-              c.uri().host(), c.uri().port() >= 0 ? c.uri().port() : 5060));
-          if (c.expires() >= 0 && c.expires() != Long.MAX_VALUE) {
-            expires = c.expires();
+              uri.host(), uri.port() >= 0 ? uri.port() : 5060));
+          long contactExpires = c.expires(); // parsed from the parameter on every call
+          if (contactExpires >= 0 && contactExpires != Long.MAX_VALUE) {
+            expires = contactExpires;
           }
         }
       }

@@ -202,6 +202,22 @@ final class Lex {
     return v <= max ? v : -1;
   }
 
+  /** {@link #parseUnsigned(byte[], int, int, long)} of a decoded value, without encoding it. */
+  static long parseUnsigned(String s, long max) {
+    if (s.isEmpty()) {
+      return -1;
+    }
+    long v = 0;
+    for (int i = 0; i < s.length(); i++) {
+      int d = s.charAt(i) - '0';
+      if (d < 0 || d > 9 || v > (max - d) / 10) {
+        return -1;
+      }
+      v = v * 10 + d;
+    }
+    return v;
+  }
+
   /** The slow path for more than 18 digits (leading zeros or a value that cannot fit). */
   private static long parseLong(byte[] b, int start, int end, long max) {
     long v = 0;

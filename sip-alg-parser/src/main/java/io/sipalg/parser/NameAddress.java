@@ -79,8 +79,7 @@ public final class NameAddress {
     if (v == null) {
       return -1;
     }
-    byte[] b = Lex.ascii(v);
-    long n = Lex.parseUnsigned(b, 0, b.length, 0xFFFFFFFFL);
+    long n = Lex.parseUnsigned(v, 0xFFFFFFFFL);
     return n < 0 ? Long.MAX_VALUE : n;
   }
 

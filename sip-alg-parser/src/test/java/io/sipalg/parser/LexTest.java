@@ -115,4 +115,27 @@ class LexTest {
           + end + ")").isEqualTo(expected);
     }
   }
+
+  @Test
+  void numbersParseAlikeFromTextAndFromBytes() {
+    String[] inputs = {"", "0", "3600", "4294967295", "4294967296", "0000000000000000000000003600",
+        "12a", "-1", " 1", "1 ", "\u0661\u0662", "99999999999999999999", "18446744073709551616",
+        "9223372036854775807", "00", "+5"};
+    Random rnd = new Random(3);
+    java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(inputs));
+    for (int i = 0; i < 2000; i++) {
+      StringBuilder sb = new StringBuilder();
+      for (int k = 0, n = rnd.nextInt(24); k < n; k++) {
+        sb.append(rnd.nextInt(12) == 0 ? (char) ('!' + rnd.nextInt(90)) : (char) ('0' + rnd.nextInt(10)));
+      }
+      all.add(sb.toString());
+    }
+    for (long max : new long[] {255, 0xFFFFFFFFL, Integer.MAX_VALUE, Long.MAX_VALUE}) {
+      for (String in : all) {
+        byte[] b = Lex.ascii(in);
+        assertThat(Lex.parseUnsigned(in, max)).as(in + " max " + max)
+            .isEqualTo(Lex.parseUnsigned(b, 0, b.length, max));
+      }
+    }
+  }
 }
