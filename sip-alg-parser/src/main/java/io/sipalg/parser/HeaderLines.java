@@ -172,10 +172,12 @@ abstract class HeaderLines {
    * message) one pass over it answers all those checks, and {@code hasUnsafeControls} too.
    */
   private byte headControls = CONTROLS_UNKNOWN;
-  /** Bit i: {@link #hasValidName} has the answer for field i (the first 64 fields). */
-  private long namesChecked;
-  /** Bit i: field i's name is a token (meaningful where {@link #namesChecked} has bit i). */
-  private long validNames;
+  /**
+   * {@link #hasValidName}'s answers for the first 16 fields: bit i set when field i was checked,
+   * bit 16 + i when its name is a token. One int: it fits the message object's padding, where
+   * two longs made every message 16 bytes larger.
+   */
+  private int nameChecks;
 
   /**
    * Scans the start line and header section once for control bytes other than HT and CR LF: when
@@ -279,14 +281,13 @@ abstract class HeaderLines {
     if (hotIds()[i] != HotHeaders.OTHER) {
       return true; // classified: its name matched a registered name (or compact letter) exactly
     }
-    long bit = i < 64 ? 1L << i : 0;
-    if ((namesChecked & bit) != 0) {
-      return (validNames & bit) != 0; // validation and the unknown-header check both ask
+    int checked = i < 16 ? 1 << i : 0;
+    if ((nameChecks & checked) != 0) {
+      return (nameChecks & checked << 16) != 0; // validation and the unknown-header check both ask
     }
     int ne = ne(i);
     boolean valid = ne > ls(i) && Lex.skipToken(b, ls(i), ne) == ne;
-    namesChecked |= bit;
-    validNames |= valid ? bit : 0;
+    nameChecks |= checked | (valid ? checked << 16 : 0);
     return valid;
   }
 

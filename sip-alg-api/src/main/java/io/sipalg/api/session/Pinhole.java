@@ -124,8 +124,16 @@ public record Pinhole(
    */
   @Override
   public int hashCode() {
-    return Objects.hash(dialogId, origin, transport, address, rtpPort, rtcpPort, source,
-        translatedAddress, translatedRtpPort, ipsInspect);
+    int h = dialogId.hashCode();
+    h = 31 * h + origin.hashCode();
+    h = 31 * h + transport.hashCode();
+    h = 31 * h + address.hashCode();
+    h = 31 * h + rtpPort;
+    h = 31 * h + rtcpPort;
+    h = 31 * h + source.hashCode();
+    h = 31 * h + translatedAddress.hashCode();
+    h = 31 * h + translatedRtpPort;
+    return 31 * h + Boolean.hashCode(ipsInspect); // no boxing: pinholes are map values per call
   }
 
   private static void checkPort(int port) {
