@@ -32,7 +32,9 @@ class SipFuzzTest {
       framer.feed(ByteBuffer.wrap(input, split, input.length - split));
       drain(framer);
       try {
-        exercise(SipMessage.parse(input));
+        SipMessage message = SipMessage.parse(input);
+        ParseEquivalenceTest.assertOnePassMatchesPerField(message, input);
+        exercise(message);
       } catch (SipParseException expected) {
         assertThat(expected.offset()).isBetween(0, input.length);
       }
