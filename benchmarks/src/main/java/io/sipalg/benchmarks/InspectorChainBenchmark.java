@@ -61,6 +61,7 @@ public class InspectorChainBenchmark {
 
   private final byte[] request = SipSamples.REGISTER.bytes();
   private final byte[] response = SipSamples.OK_200.bytes();
+  private final BenchCall call = new BenchCall();
   private final SipFramer framer = new SipFramer(); // as the relay frames: the framer's index
   private final ByteBuffer scratch = ByteBuffer.allocate(4096);
   private SipInspector inspector;
@@ -82,12 +83,43 @@ public class InspectorChainBenchmark {
         throw new IllegalStateException("the chain did not forward round trip " + i);
       }
     }
+    int openedBefore = context.opened;
+    int openBefore = context.opened - context.closed; // the registration's, which calls keep
+    for (int i = 0; i < 200; i++) {
+      if (!call(null)) {
+        throw new IllegalStateException("the chain did not forward call " + i);
+      }
+    }
+    // the calls must do what calls do: pinholes opened by the call, all closed by its BYE
+    int opened = context.opened - openedBefore;
+    int open = context.opened - context.closed;
+    if (chain == Chain.STANDARD && (opened < 200 || open != openBefore)) {
+      throw new IllegalStateException("200 calls opened " + opened + " pinholes and left "
+          + (open - openBefore) + " open");
+    }
   }
 
   @Benchmark
   @OperationsPerInvocation(2)
   public boolean registerRoundTrip(Blackhole bh) throws Exception {
     return roundTrip(bh);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(5)
+  public boolean wholeCall(Blackhole bh) throws Exception {
+    return call(bh);
+  }
+
+  private boolean call(Blackhole bh) throws Exception {
+    call.next();
+    boolean forwarded = true;
+    for (int m = 0; m < call.messages.length; m++) {
+      context.direction = call.fromPhone[m] ? Direction.PHONE_TO_SERVER : Direction.SERVER_TO_PHONE;
+      forwarded &= inspectAndSerialize(call.messages[m], bh);
+    }
+    context.nanos += 1_000_000L;
+    return forwarded;
   }
 
   private boolean roundTrip(Blackhole bh) throws Exception {
@@ -138,6 +170,8 @@ public class InspectorChainBenchmark {
         .withServerSide(AlgPipeline.ALG_OUTSIDE, new InetSocketAddress("198.51.100.10", 5061));
     Direction direction = Direction.PHONE_TO_SERVER;
     long nanos = 1_000_000_000L;
+    int opened;
+    int closed;
 
     BenchContext(VoipProfile profile) {
       this.profile = profile;
@@ -189,6 +223,11 @@ public class InspectorChainBenchmark {
 
     @Override
     public void reportPinhole(Pinhole.Change change, Pinhole pinhole) {
+      if (change == Pinhole.Change.OPEN) {
+        opened++;
+      } else if (change == Pinhole.Change.CLOSE) {
+        closed++;
+      }
     }
 
     @Override

@@ -58,13 +58,18 @@ public enum SipMethodOption implements FortiOsValue {
    * @return the option, or empty for a method without options (e.g. {@code "FOO"})
    */
   public static java.util.Optional<SipMethodOption> forSipMethod(String method) {
-    for (SipMethodOption m : values()) {
-      if (m.name().equals(method)) {
-        return java.util.Optional.of(m);
+    for (int i = 0; i < FOUND.size(); i++) { // every request asks: no values() copy, no Optional
+      java.util.Optional<SipMethodOption> m = FOUND.get(i);
+      if (m.get().name().equals(method)) {
+        return m;
       }
     }
     return java.util.Optional.empty();
   }
+
+  /** {@code Optional.of} each constant, in declaration order, made once. */
+  private static final java.util.List<java.util.Optional<SipMethodOption>> FOUND =
+      java.util.Arrays.stream(values()).map(java.util.Optional::of).toList();
 
   @Override
   public String toString() {

@@ -16,7 +16,7 @@ record RtcpAttribute(SdpLine line, int port, String addrType, String address) {
   /** The first well-formed {@code a=rtcp} of a media section, or null. */
   static RtcpAttribute of(Sdp sdp, int media) {
     for (SdpLine l : sdp.mediaLines(media)) {
-      if (l.type() == 'a' && "rtcp".equals(l.attributeName()) && l.attributeValue() != null) {
+      if (l.isAttribute("rtcp") && l.attributeValue() != null) { // no String per a= line
         RtcpAttribute a = parse(l, l.attributeValue().trim());
         if (a != null) {
           return a;

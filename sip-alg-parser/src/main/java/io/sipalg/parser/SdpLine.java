@@ -146,6 +146,30 @@ public final class SdpLine {
     return Lex.str(b, vs, colon < 0 ? contentEnd : colon);
   }
 
+  /**
+   * Whether this is an {@code a=} line with exactly this attribute name (case-sensitive, as
+   * RFC 8866 attribute names are compared), without making a String of the name.
+   *
+   * @param name the attribute name (ASCII), e.g. {@code rtcp}
+   * @return true for {@code a=name} and {@code a=name:value}
+   */
+  public boolean isAttribute(String name) {
+    if (type() != 'a') {
+      return false;
+    }
+    int vs = valueStart();
+    int end = vs + name.length();
+    if (end > contentEnd || (end < contentEnd && b[end] != ':')) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      if (b[vs + i] != name.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** For {@code a=name:value} lines: the value; {@code null} for flags or other types. */
   public String attributeValue() {
     if (type() != 'a') {
