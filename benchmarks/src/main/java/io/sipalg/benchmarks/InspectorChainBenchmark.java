@@ -63,7 +63,7 @@ public class InspectorChainBenchmark {
   private final byte[] response = SipSamples.OK_200.bytes();
   private final BenchCall call = new BenchCall();
   private final SipFramer framer = new SipFramer(); // as the relay frames: the framer's index
-  private final ByteBuffer scratch = ByteBuffer.allocate(4096);
+  private ByteBuffer scratch = ByteBuffer.allocate(4096);
   private SipInspector inspector;
   private BenchContext context;
 
@@ -154,6 +154,10 @@ public class InspectorChainBenchmark {
       return message.asByteBuffer();
     }
     SipEditor editor = message.edit();
+    int length = editor.serializedLength();
+    if (scratch.capacity() < length) {
+      scratch = ByteBuffer.allocate(length);
+    }
     scratch.clear();
     editor.writeTo(scratch);
     return scratch.flip();

@@ -1,5 +1,6 @@
 package io.sipalg.inspect;
 
+import io.sipalg.api.session.SessionAddresses;
 import io.sipalg.parser.IpLiteral;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -18,6 +19,11 @@ final class Net {
   static String ip(InetSocketAddress address) {
     InetAddress a = address.getAddress();
     return a == null ? address.getHostString() : IpLiteral.format(a);
+  }
+
+  /** The SIP server's IP, or the ALG's inside address before the server side is known. */
+  static String serverIp(SessionAddresses addresses) {
+    return ip(addresses.server().orElse(addresses.algInside()));
   }
 
   /** The IP as written in a SIP URI or Via: IPv6 in brackets. */

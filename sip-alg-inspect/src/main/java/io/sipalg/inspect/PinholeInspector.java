@@ -213,7 +213,7 @@ final class PinholeInspector extends Link {
     if (addresses.algOutside().isPresent()) {
       return state.addressTexts(addresses).serverIp(); // formatted once per session
     }
-    return Net.ip(addresses.server().orElse(addresses.algInside()));
+    return Net.serverIp(addresses);
   }
 
   private static int port(SipUri uri) {

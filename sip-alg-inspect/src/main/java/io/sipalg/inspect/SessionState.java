@@ -160,7 +160,7 @@ final class SessionState {
       InetSocketAddress outside = source.algOutside().orElseThrow();
       return new AddressTexts(source, outside, Net.ip(source.phone()), Net.uriHost(outside),
           Net.ip(outside), Net.sdpAddrType(outside),
-          Net.ip(source.server().orElse(source.algInside())));
+          Net.serverIp(source));
     }
   }
 
