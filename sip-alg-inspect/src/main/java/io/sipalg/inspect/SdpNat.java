@@ -63,7 +63,7 @@ final class SdpNat {
     boolean portsTranslated = natMediaPorts(sdp, se, map, state, callId);
     if (original == null) {
       if (portsTranslated) {
-        m.edit().setBody(se.toByteArray());
+        m.edit().setBody(se);
       }
       return;
     }
@@ -76,7 +76,7 @@ final class SdpNat {
         se.setValue(info, info.value() + " " + trace);
       }
     }
-    m.edit().setBody(se.toByteArray());
+    m.edit().setBody(se);
   }
 
   /**

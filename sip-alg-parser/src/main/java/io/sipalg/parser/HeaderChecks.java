@@ -1,8 +1,8 @@
 package io.sipalg.parser;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Internal: syntax checks for the headers the FortiOS {@code malformed-header-*} options name (Via,
@@ -10,6 +10,8 @@ import java.util.Locale;
  * Content-Length, Max-Forwards, Allow, P-Asserted-Identity, Require, Proxy-Require) and a few more.
  */
 final class HeaderChecks {
+  private static final String APPLICATION_SDP = "application/sdp";
+
   private HeaderChecks() {}
 
   /**
@@ -310,7 +312,20 @@ final class HeaderChecks {
     if (p != e) {
       throw new BadSyntax(p, "unexpected text in Content-Type");
     }
-    return (Lex.str(b, s, te) + "/" + Lex.str(b, ss, se)).toLowerCase(Locale.ROOT);
+    if (te - s == 11 && se - ss == 3 && Lex.equalsIgnoreCase(b, s, te, "application")
+        && Lex.equalsIgnoreCase(b, ss, se, "sdp")) {
+      return APPLICATION_SDP; // every offer and answer: no String made
+    }
+    byte[] lower = new byte[te - s + 1 + se - ss];
+    int n = 0;
+    for (int i = s; i < te; i++) {
+      lower[n++] = (byte) Lex.lower(b[i]);
+    }
+    lower[n++] = '/';
+    for (int i = ss; i < se; i++) {
+      lower[n++] = (byte) Lex.lower(b[i]);
+    }
+    return new String(lower, StandardCharsets.US_ASCII); // token bytes: ASCII only
   }
 
   static void tokens(byte[] b, int s, int e, boolean allowEmpty) throws BadSyntax {

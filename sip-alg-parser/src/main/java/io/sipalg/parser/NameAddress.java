@@ -17,6 +17,7 @@ public final class NameAddress {
   private final boolean wildcard;
   private final int offset;
   private final int end;
+  private String tag;
 
   NameAddress(byte[] b, int displayStart, int displayEnd, boolean quoted, SipUri uri,
       Params params, boolean bracketed, boolean wildcard, int offset, int end) {
@@ -57,7 +58,12 @@ public final class NameAddress {
 
   /** The {@code tag} parameter, or {@code null}. */
   public String tag() {
-    return params.get("tag");
+    String known = tag; // dialog matching asks on every message: one String
+    if (known == null) {
+      known = params.get("tag");
+      tag = known;
+    }
+    return known;
   }
 
   /** A header parameter's value ({@code ""} for a flag), or {@code null}. */

@@ -1,8 +1,11 @@
 package io.sipalg.parser;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.RandomAccess;
 
 /**
  * An SDP session description (RFC 8866, formerly 4566) over body bytes: its lines, split into the
@@ -11,17 +14,23 @@ import java.util.List;
  * Edits go through {@link #edit()}.
  */
 public final class Sdp {
+  private static final int[] NO_MEDIA = new int[0];
+
   private final byte[] b;
   private final int off;
   private final int len;
-  private final List<SdpLine> lines;
-  private final List<Integer> mediaStarts;
+  // arrays, not lists: every inspector of a call walks these, and views of them would be garbage
+  private final SdpLine[] lines; // [0, count) used
+  private final int count;
+  private final int[] mediaStarts; // exactly one per media section
+  private List<SdpLine> lineList;
 
-  private Sdp(byte[] b, int off, int len, List<SdpLine> lines, List<Integer> mediaStarts) {
+  private Sdp(byte[] b, int off, int len, SdpLine[] lines, int count, int[] mediaStarts) {
     this.b = b;
     this.off = off;
     this.len = len;
     this.lines = lines;
+    this.count = count;
     this.mediaStarts = mediaStarts;
   }
 
@@ -36,11 +45,12 @@ public final class Sdp {
   }
 
   static Sdp parse(byte[] b, int off, int len) {
-    List<SdpLine> lines = new ArrayList<>();
-    List<Integer> mediaStarts = new ArrayList<>();
     int end = off + len;
-    int p = off;
+    SdpLine[] lines = new SdpLine[16];
+    int count = 0;
+    int[] mediaStarts = NO_MEDIA;
     int media = -1;
+    int p = off;
     while (p < end) {
       int nl = Lex.indexOf(b, p, end, '\n');
       int lineEnd = nl < 0 ? end : nl + 1;
@@ -49,14 +59,21 @@ public final class Sdp {
         char type = (char) (b[p] & 0xff);
         if (type == 'm' && ce > p + 1 && b[p + 1] == '=') {
           media++;
-          mediaStarts.add(lines.size());
+          if (media == mediaStarts.length) {
+            mediaStarts = Arrays.copyOf(mediaStarts, Math.max(4, 2 * media));
+          }
+          mediaStarts[media] = count;
         }
-        lines.add(new SdpLine(b, off, p, ce, lineEnd, media, lines.size()));
+        if (count == lines.length) {
+          lines = Arrays.copyOf(lines, 2 * count);
+        }
+        lines[count] = new SdpLine(b, off, p, ce, lineEnd, media, count);
+        count++;
       }
       p = lineEnd;
     }
-    return new Sdp(b, off, len, Collections.unmodifiableList(lines),
-        Collections.unmodifiableList(mediaStarts));
+    return new Sdp(b, off, len, lines, count,
+        media + 1 == mediaStarts.length ? mediaStarts : Arrays.copyOf(mediaStarts, media + 1));
   }
 
   byte[] array() {
@@ -73,18 +90,22 @@ public final class Sdp {
 
   /** All lines in order (empty lines skipped). */
   public List<SdpLine> lines() {
-    return lines;
+    List<SdpLine> list = lineList;
+    if (list == null) {
+      list = new LineList(lines, count);
+      lineList = list;
+    }
+    return list;
   }
 
   /** Session-level lines (before the first {@code m=}). */
   public List<SdpLine> sessionLines() {
-    int n = mediaStarts.isEmpty() ? lines.size() : mediaStarts.get(0);
-    return lines.subList(0, n);
+    return lines().subList(0, sessionEnd());
   }
 
   /** Number of media sections. */
   public int mediaCount() {
-    return mediaStarts.size();
+    return mediaStarts.length;
   }
 
   /**
@@ -94,9 +115,7 @@ public final class Sdp {
    * @return the section's lines
    */
   public List<SdpLine> mediaLines(int index) {
-    int s = mediaStarts.get(index);
-    int e = index + 1 < mediaStarts.size() ? mediaStarts.get(index + 1) : lines.size();
-    return lines.subList(s, e);
+    return lines().subList(mediaStarts[index], mediaEnd(index));
   }
 
   /**
@@ -106,7 +125,7 @@ public final class Sdp {
    * @return the line or {@code null}
    */
   public SdpLine sessionLine(char type) {
-    return first(sessionLines(), type);
+    return first(0, sessionEnd(), type);
   }
 
   /**
@@ -115,9 +134,11 @@ public final class Sdp {
    * @param index media section
    * @param type line type letter
    * @return the line or {@code null}
+   * @throws IndexOutOfBoundsException when there is no such media section
    */
   public SdpLine mediaLine(int index, char type) {
-    return first(mediaLines(index), type);
+    Objects.checkIndex(index, mediaStarts.length);
+    return first(mediaStarts[index], mediaEnd(index), type);
   }
 
   /**
@@ -131,10 +152,18 @@ public final class Sdp {
     return c != null ? c : sessionLine('c');
   }
 
-  private static SdpLine first(List<SdpLine> in, char type) {
-    for (SdpLine l : in) {
-      if (l.type() == type) {
-        return l;
+  private int sessionEnd() {
+    return mediaStarts.length == 0 ? count : mediaStarts[0];
+  }
+
+  private int mediaEnd(int index) {
+    return index + 1 < mediaStarts.length ? mediaStarts[index + 1] : count;
+  }
+
+  private SdpLine first(int from, int to, char type) {
+    for (int i = from; i < to; i++) {
+      if (lines[i].type() == type) {
+        return lines[i];
       }
     }
     return null;
@@ -143,8 +172,8 @@ public final class Sdp {
   /** Errors of every malformed line (unknown types included), in order. */
   public List<HeaderError> malformedLines() {
     List<HeaderError> out = new ArrayList<>(0);
-    for (SdpLine l : lines) {
-      HeaderError e = l.error();
+    for (int i = 0; i < count; i++) {
+      HeaderError e = lines[i].error();
       if (e != null) {
         out.add(e);
       }
@@ -159,6 +188,27 @@ public final class Sdp {
 
   @Override
   public String toString() {
-    return "Sdp[" + lines.size() + " lines, " + mediaStarts.size() + " media]";
+    return "Sdp[" + count + " lines, " + mediaStarts.length + " media]";
+  }
+
+  /** The lines as an unmodifiable list over the parse's own array. */
+  private static final class LineList extends AbstractList<SdpLine> implements RandomAccess {
+    private final SdpLine[] lines;
+    private final int size;
+
+    LineList(SdpLine[] lines, int size) {
+      this.lines = lines;
+      this.size = size;
+    }
+
+    @Override
+    public SdpLine get(int index) {
+      return lines[Objects.checkIndex(index, size)];
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
   }
 }

@@ -1,12 +1,10 @@
 package io.sipalg.parser;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * Records edits over an {@link Sdp} and splices them into a new body; bytes not edited are kept.
- * Pass the result to {@link SipEditor#setBody(byte[])}, which fixes Content-Length.
+ * Hand the editor to {@link SipEditor#setBody(SdpEditor)}, which fixes Content-Length.
  *
  * <pre>{@code
  * Sdp sdp = msg.sdp();
@@ -14,22 +12,41 @@ import java.util.List;
  * ed.setConnectionAddress(sdp.sessionLine('c'), "IP4", "203.0.113.9");
  * ed.setMediaPort(sdp.mediaLine(0, 'm'), 40000);
  * ed.setInformation(-1, "rewritten by sip-alg");
- * msg.edit().setBody(ed.toByteArray());
+ * msg.edit().setBody(ed);
  * }</pre>
  */
 public final class SdpEditor {
   private final Sdp sdp;
-  private final List<int[]> spans = new ArrayList<>();
-  private final List<byte[]> texts = new ArrayList<>();
+  // edit i replaces body bytes [from[i], to[i]) with texts[i]; a call's SDP gets a handful
+  private int[] from = new int[4];
+  private int[] to = new int[4];
+  private byte[][] texts = new byte[4][];
+  private int edits;
 
   SdpEditor(Sdp sdp) {
     this.sdp = sdp;
   }
 
-  private SdpEditor replace(int from, int to, String text) {
-    spans.add(new int[] {from, to, spans.size()});
-    texts.add(Lex.ascii(text));
+  private SdpEditor replace(int start, int end, String text) {
+    if (edits == from.length) {
+      from = Arrays.copyOf(from, 2 * edits);
+      to = Arrays.copyOf(to, 2 * edits);
+      texts = Arrays.copyOf(texts, 2 * edits);
+    }
+    from[edits] = start;
+    to[edits] = end;
+    texts[edits] = Lex.ascii(text);
+    edits++;
     return this;
+  }
+
+  /**
+   * Where the address type of a validated {@code c=} or {@code o=} line starts: it is {@code IP4}
+   * or {@code IP6} and one space separates it from the address, so only those two fields are
+   * rewritten and every other byte of the line is kept as written.
+   */
+  private static int addrTypeOffset(int addressOffset) {
+    return addressOffset - "IP4 ".length();
   }
 
   /**
@@ -44,7 +61,7 @@ public final class SdpEditor {
   public SdpEditor setConnectionAddress(SdpLine cLine, String addrType, String address)
       throws MalformedHeaderException {
     SdpConnection c = cLine.connection();
-    return replace(cLine.valueOffset(), c.addressEnd(), c.netType() + " " + addrType + " " + address);
+    return replace(addrTypeOffset(c.addressOffset()), c.addressEnd(), addrType + " " + address);
   }
 
   /**
@@ -59,9 +76,7 @@ public final class SdpEditor {
   public SdpEditor setOriginAddress(SdpLine oLine, String addrType, String address)
       throws MalformedHeaderException {
     SdpOrigin o = oLine.origin();
-    String prefix = o.username() + " " + o.sessionId() + " " + o.sessionVersion() + " "
-        + o.netType() + " ";
-    return replace(oLine.valueOffset(), o.addressEnd(), prefix + addrType + " " + address);
+    return replace(addrTypeOffset(o.addressOffset()), o.addressEnd(), addrType + " " + address);
   }
 
   /**
@@ -125,7 +140,7 @@ public final class SdpEditor {
 
   /** Whether any edit was recorded. */
   public boolean isModified() {
-    return !spans.isEmpty();
+    return edits > 0;
   }
 
   /**
@@ -134,36 +149,43 @@ public final class SdpEditor {
    * @return new body bytes
    */
   public byte[] toByteArray() {
-    byte[] src = sdp.array();
-    int base = sdp.offset();
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < spans.size(); i++) {
-      order.add(i);
-    }
-    order.sort(Comparator.comparingInt((Integer i) -> spans.get(i)[0]).thenComparingInt(i -> i));
+    int[] order = order();
     int size = sdp.length();
     int prev = 0;
     for (int i : order) {
-      int[] s = spans.get(i);
-      if (s[0] < prev) {
-        throw new IllegalStateException("overlapping SDP edits at offset " + s[0]);
+      if (from[i] < prev) {
+        throw new IllegalStateException("overlapping SDP edits at offset " + from[i]);
       }
-      prev = s[1];
-      size += texts.get(i).length - (s[1] - s[0]);
+      prev = to[i];
+      size += texts[i].length - (to[i] - from[i]);
     }
+    byte[] src = sdp.array();
+    int base = sdp.offset();
     byte[] out = new byte[size];
     int o = 0;
     int p = 0;
     for (int i : order) {
-      int[] s = spans.get(i);
-      System.arraycopy(src, base + p, out, o, s[0] - p);
-      o += s[0] - p;
-      byte[] t = texts.get(i);
-      System.arraycopy(t, 0, out, o, t.length);
-      o += t.length;
-      p = s[1];
+      System.arraycopy(src, base + p, out, o, from[i] - p);
+      o += from[i] - p;
+      System.arraycopy(texts[i], 0, out, o, texts[i].length);
+      o += texts[i].length;
+      p = to[i];
     }
     System.arraycopy(src, base + p, out, o, sdp.length() - p);
     return out;
+  }
+
+  /** Edit indexes by start offset, in recording order where they start together (stable). */
+  private int[] order() {
+    int[] order = new int[edits];
+    for (int i = 0; i < edits; i++) {
+      int j = i;
+      while (j > 0 && from[order[j - 1]] > from[i]) { // insertion sort: a handful of edits
+        order[j] = order[j - 1];
+        j--;
+      }
+      order[j] = i;
+    }
+    return order;
   }
 }

@@ -1,12 +1,12 @@
 package io.sipalg.parser;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One {@code x=value} line of an {@link Sdp}. {@link #error()} validates it for its type (v, o, s,
  * i, u, e, p, c, b, z, k, a, t, r, m); typed accessors tokenise {@code c=}, {@code o=} and
- * {@code m=} lines.
+ * {@code m=} lines. A well-formed line is tokenised once: validation and every later typed read
+ * share the value (the records are immutable), which is why inspectors may ask for it freely.
  */
 public final class SdpLine {
   private final byte[] b;
@@ -16,6 +16,8 @@ public final class SdpLine {
   private final int lineEnd;
   private final int media;
   private final int index;
+  /** The typed value once a well-formed c=, o= or m= line was tokenised; null before, or if not. */
+  private Object typed;
 
   SdpLine(byte[] b, int base, int start, int contentEnd, int lineEnd, int media, int index) {
     this.b = b;
@@ -179,20 +181,30 @@ public final class SdpLine {
     return colon < 0 ? null : Lex.str(b, colon + 1, contentEnd);
   }
 
-  /** Splits the value at single spaces into [start, end) pairs; absolute indexes. */
-  private List<int[]> fields() throws BadSyntax {
-    List<int[]> out = new ArrayList<>(6);
-    int p = valueStart();
-    int s = p;
-    while (p <= contentEnd) {
+  /**
+   * Splits the value at single spaces: {@code [start0, end0, start1, end1, ...]}, absolute
+   * indexes, in one array sized to the fields (a line holds a handful).
+   */
+  private int[] fields() throws BadSyntax {
+    int vs = valueStart();
+    int count = 1;
+    for (int p = vs; p < contentEnd; p++) {
+      if (b[p] == ' ') {
+        count++;
+      }
+    }
+    int[] out = new int[2 * count];
+    int s = vs;
+    int n = 0;
+    for (int p = vs; p <= contentEnd; p++) {
       if (p == contentEnd || b[p] == ' ') {
         if (p == s) {
           throw new BadSyntax(p, "empty field (extra space?)");
         }
-        out.add(new int[] {s, p});
+        out[n++] = s;
+        out[n++] = p;
         s = p + 1;
       }
-      p++;
     }
     return out;
   }
@@ -213,7 +225,7 @@ public final class SdpLine {
           throw new BadSyntax(vs, "unsupported SDP version");
         }
         break;
-      case 'o': parseOrigin(); break;
+      case 'o': parseOrigin(); break; // tokenised once: kept for the typed reads that follow
       case 'c': parseConnection(); break;
       case 'm': parseMedia(); break;
       case 's': case 'i': case 'u': case 'e': case 'p':
@@ -230,19 +242,20 @@ public final class SdpLine {
         break;
       }
       case 't': {
-        List<int[]> f = fields();
-        if (f.size() != 2 || Lex.parseUnsigned(b, f.get(0)[0], f.get(0)[1], Long.MAX_VALUE) < 0
-            || Lex.parseUnsigned(b, f.get(1)[0], f.get(1)[1], Long.MAX_VALUE) < 0) {
+        int[] f = fields();
+        if (f.length != 4 || Lex.parseUnsigned(b, f[0], f[1], Long.MAX_VALUE) < 0
+            || Lex.parseUnsigned(b, f[2], f[3], Long.MAX_VALUE) < 0) {
           throw new BadSyntax(vs, "expected two decimal times");
         }
         break;
       }
       case 'r': case 'z':
-        for (int[] f : fields()) {
-          int s = f[0] < f[1] && b[f[0]] == '-' ? f[0] + 1 : f[0];
-          int e = f[1] > s && "dhms".indexOf(b[f[1] - 1]) >= 0 ? f[1] - 1 : f[1];
+        int[] f = fields();
+        for (int i = 0; i < f.length; i += 2) {
+          int s = f[i] < f[i + 1] && b[f[i]] == '-' ? f[i] + 1 : f[i];
+          int e = f[i + 1] > s && "dhms".indexOf(b[f[i + 1] - 1]) >= 0 ? f[i + 1] - 1 : f[i + 1];
           if (Lex.parseUnsigned(b, s, e, Long.MAX_VALUE) < 0) {
-            throw new BadSyntax(f[0], "expected a time value");
+            throw new BadSyntax(f[i], "expected a time value");
           }
         }
         if (vs == contentEnd) {
@@ -271,46 +284,59 @@ public final class SdpLine {
   }
 
   private SdpConnection parseConnection() throws BadSyntax {
+    if (typed instanceof SdpConnection known) {
+      return known;
+    }
     requireType('c');
-    List<int[]> f = fields();
-    if (f.size() != 3) {
+    int[] f = fields();
+    if (f.length != 6) {
       throw new BadSyntax(valueStart(), "expected nettype addrtype address");
     }
-    String addrType = addrType(f.get(1));
-    int as = f.get(2)[0];
-    int ae = f.get(2)[1];
+    String addrType = addrType(f[2], f[3]);
+    int as = f[4];
+    int ae = f[5];
     int slash = Lex.indexOf(b, as, ae, '/');
     int addrEnd = slash < 0 ? ae : slash;
     checkAddress(addrType, as, addrEnd);
-    return new SdpConnection(Lex.str(b, f.get(0)[0], f.get(0)[1]), addrType,
+    SdpConnection c = new SdpConnection(Lex.str(b, f[0], f[1]), addrType,
         Lex.str(b, as, addrEnd), slash < 0 ? "" : Lex.str(b, slash, ae), as - base, addrEnd - base);
+    typed = c;
+    return c;
   }
 
   private SdpOrigin parseOrigin() throws BadSyntax {
+    if (typed instanceof SdpOrigin known) {
+      return known;
+    }
     requireType('o');
-    List<int[]> f = fields();
-    if (f.size() != 6) {
+    int[] f = fields();
+    if (f.length != 12) {
       throw new BadSyntax(valueStart(), "expected 6 fields in o=");
     }
-    for (int i = 1; i <= 2; i++) {
-      if (Lex.parseUnsigned(b, f.get(i)[0], f.get(i)[1], Long.MAX_VALUE) < 0) {
-        throw new BadSyntax(f.get(i)[0], "session id and version must be decimal");
+    for (int i = 2; i <= 4; i += 2) {
+      if (Lex.parseUnsigned(b, f[i], f[i + 1], Long.MAX_VALUE) < 0) {
+        throw new BadSyntax(f[i], "session id and version must be decimal");
       }
     }
-    String addrType = addrType(f.get(4));
-    checkAddress(addrType, f.get(5)[0], f.get(5)[1]);
-    return new SdpOrigin(str(f.get(0)), str(f.get(1)), str(f.get(2)), str(f.get(3)), addrType,
-        str(f.get(5)), f.get(5)[0] - base, f.get(5)[1] - base);
+    String addrType = addrType(f[8], f[9]);
+    checkAddress(addrType, f[10], f[11]);
+    SdpOrigin o = new SdpOrigin(str(f, 0), str(f, 1), str(f, 2), str(f, 3), addrType, str(f, 5),
+        f[10] - base, f[11] - base);
+    typed = o;
+    return o;
   }
 
   private SdpMedia parseMedia() throws BadSyntax {
+    if (typed instanceof SdpMedia known) {
+      return known;
+    }
     requireType('m');
-    List<int[]> f = fields();
-    if (f.size() < 4) {
+    int[] f = fields();
+    if (f.length < 8) {
       throw new BadSyntax(valueStart(), "expected media port proto fmt...");
     }
-    int ps = f.get(1)[0];
-    int pe = f.get(1)[1];
+    int ps = f[2];
+    int pe = f[3];
     int slash = Lex.indexOf(b, ps, pe, '/');
     int portEnd = slash < 0 ? pe : slash;
     long port = Lex.parseUnsigned(b, ps, portEnd, 65535);
@@ -320,25 +346,26 @@ public final class SdpLine {
     }
     // RFC 8866 5.14: media, each part of proto and each fmt are tokens; checked so that the
     // strings handed to inspectors and their notes hold no control or other stray characters
-    requireToken(f.get(0), "media type");
-    int[] proto = f.get(2);
-    for (int s = proto[0], e; s <= proto[1]; s = e + 1) {
-      e = Lex.indexOf(b, s, proto[1], '/');
-      e = e < 0 ? proto[1] : e;
-      requireToken(new int[] {s, e}, "transport protocol");
+    requireToken(f[0], f[1], "media type");
+    for (int s = f[4], e; s <= f[5]; s = e + 1) {
+      e = Lex.indexOf(b, s, f[5], '/');
+      e = e < 0 ? f[5] : e;
+      requireToken(s, e, "transport protocol");
     }
-    List<String> formats = new ArrayList<>(f.size() - 3);
-    for (int i = 3; i < f.size(); i++) {
-      requireToken(f.get(i), "media format");
-      formats.add(str(f.get(i)));
+    String[] formats = new String[f.length / 2 - 3];
+    for (int i = 0; i < formats.length; i++) {
+      requireToken(f[6 + 2 * i], f[7 + 2 * i], "media format");
+      formats[i] = str(f, 3 + i);
     }
-    return new SdpMedia(str(f.get(0)), (int) port, (int) count, str(f.get(2)),
-        List.copyOf(formats), ps - base, portEnd - base);
+    SdpMedia m = new SdpMedia(str(f, 0), (int) port, (int) count, str(f, 2), List.of(formats),
+        ps - base, portEnd - base);
+    typed = m;
+    return m;
   }
 
-  private void requireToken(int[] f, String what) throws BadSyntax {
-    int bad = Lex.skipToken(b, f[0], f[1]);
-    if (f[0] == f[1] || bad != f[1]) {
+  private void requireToken(int s, int e, String what) throws BadSyntax {
+    int bad = Lex.skipToken(b, s, e);
+    if (s == e || bad != e) {
       throw new BadSyntax(bad, "invalid " + what);
     }
   }
@@ -349,21 +376,27 @@ public final class SdpLine {
     }
   }
 
-  private String addrType(int[] f) throws BadSyntax {
-    String t = str(f);
-    if (!t.equals("IP4") && !t.equals("IP6")) {
-      throw new BadSyntax(f[0], "unknown address type " + t);
+  /** {@code IP4} or {@code IP6} as constants: no String is made for the common case. */
+  private String addrType(int s, int e) throws BadSyntax {
+    if (e - s == 3 && b[s] == 'I' && b[s + 1] == 'P') {
+      if (b[s + 2] == '4') {
+        return "IP4";
+      }
+      if (b[s + 2] == '6') {
+        return "IP6";
+      }
     }
-    return t;
+    throw new BadSyntax(s, "unknown address type " + Lex.str(b, s, e));
   }
 
   private void checkAddress(String addrType, int s, int e) throws BadSyntax {
     if (s >= e) {
       throw new BadSyntax(s, "empty address");
     }
+    boolean ip6 = addrType.equals("IP6");
     for (int i = s; i < e; i++) {
       int c = b[i];
-      boolean ok = addrType.equals("IP6") ? (Lex.hex(c) >= 0 || c == ':' || c == '.')
+      boolean ok = ip6 ? (Lex.hex(c) >= 0 || c == ':' || c == '.')
           : (Lex.isAlpha(c) || Lex.isDigit(c) || c == '.' || c == '-');
       if (!ok) {
         throw new BadSyntax(i, "invalid character in " + addrType + " address");
@@ -371,8 +404,9 @@ public final class SdpLine {
     }
   }
 
-  private String str(int[] f) {
-    return Lex.str(b, f[0], f[1]);
+  /** Field {@code i} of {@link #fields()} as a String. */
+  private String str(int[] f, int i) {
+    return Lex.str(b, f[2 * i], f[2 * i + 1]);
   }
 
   @Override

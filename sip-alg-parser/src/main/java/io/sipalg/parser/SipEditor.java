@@ -321,6 +321,20 @@ public final class SipEditor {
     return this;
   }
 
+  /**
+   * Replaces the body with an SDP editor's result (its edits spliced into the SDP it was made
+   * from); Content-Length is fixed at serialisation. Saves the copy {@link #setBody(byte[])}
+   * makes, since the spliced bytes are new and nobody else holds them.
+   *
+   * @param sdp the editor of this message's SDP (or any SDP)
+   * @return this editor
+   */
+  public SipEditor setBody(SdpEditor sdp) {
+    this.newBody = sdp.toByteArray();
+    plan = null;
+    return this;
+  }
+
   private static String hostPort(String host, int port) {
     return port >= 0 ? host + ":" + port : host;
   }

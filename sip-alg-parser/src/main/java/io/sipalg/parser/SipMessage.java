@@ -134,9 +134,12 @@ public final class SipMessage extends TypedHeaders {
     return !request;
   }
 
-  /** The request method as written (case-sensitive), or {@code null} for a response. */
+  /**
+   * The request method as written (case-sensitive), or {@code null} for a response. The methods
+   * of RFC 3261 and its extensions come back as constants: every inspector asks for it.
+   */
   public String method() {
-    return request ? Lex.str(b, off, methodEnd) : null;
+    return request ? CSeq.method(b, off, methodEnd) : null;
   }
 
   /** Whether this is a request with the given method (case-sensitive, RFC 3261 7.1). */

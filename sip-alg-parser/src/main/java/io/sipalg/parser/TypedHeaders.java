@@ -245,7 +245,7 @@ abstract class TypedHeaders extends HeaderLines {
    * @throws MalformedHeaderException when it is not {@code type/subtype *(;param)}
    */
   public String contentType() throws MalformedHeaderException {
-    int i = find(HeaderNames.CONTENT_TYPE, 0);
+    int i = findHot(HotHeaders.CONTENT_TYPE, 0);
     if (i < 0) {
       return null;
     }

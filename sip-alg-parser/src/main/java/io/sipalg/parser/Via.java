@@ -23,6 +23,7 @@ public final class Via {
   private final int offset;
   private final int sentByEnd;
   private final int end;
+  private String branch;
 
   private Via(byte[] b, int nameStart, int nameEnd, int versionStart, int versionEnd,
       int transportStart, int transportEnd, int hostStart, int hostEnd, int port, Params params,
@@ -77,7 +78,12 @@ public final class Via {
 
   /** The {@code branch} parameter, or {@code null}. */
   public String branch() {
-    return params.get("branch");
+    String known = branch; // dialogs, transactions and checks all ask for it: one String
+    if (known == null) {
+      known = params.get("branch");
+      branch = known;
+    }
+    return known;
   }
 
   /** The {@code received} parameter, or {@code null}. */

@@ -177,7 +177,7 @@ class SipFuzzTest {
         }
       }
       sed.setInformation(-1, "fuzz");
-      ed.setBody(sed.toByteArray());
+      ed.setBody(sed);
       byte[] edited = ed.toByteArray();
       try {
         SipMessage again = SipMessage.parse(edited);
