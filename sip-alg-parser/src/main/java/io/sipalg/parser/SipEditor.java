@@ -322,9 +322,10 @@ public final class SipEditor {
   }
 
   /**
-   * Replaces the body with an SDP editor's result (its edits spliced into the SDP it was made
-   * from); Content-Length is fixed at serialisation. Saves the copy {@link #setBody(byte[])}
-   * makes, since the spliced bytes are new and nobody else holds them.
+   * Replaces the body with an SDP editor's result as of this call (its edits spliced into the SDP
+   * it was made from; edits recorded later are not seen); Content-Length is fixed at
+   * serialisation. Saves the copy {@link #setBody(byte[])} makes, since the spliced bytes are new
+   * and nobody else holds them.
    *
    * @param sdp the editor of this message's SDP (or any SDP)
    * @return this editor
