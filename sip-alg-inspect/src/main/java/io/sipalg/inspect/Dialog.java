@@ -21,6 +21,8 @@ final class Dialog {
   final String from;
   final String to;
   final String fromTag;
+  /** See {@link #id()}; made once, since every pinhole of every message carries it. */
+  private final String id;
   final Instant start;
   final long createdNanos;
   String toTag;
@@ -48,6 +50,7 @@ final class Dialog {
     this.from = from;
     this.to = to;
     this.fromTag = fromTag;
+    this.id = fromTag == null ? callId : callId + ";from-tag=" + fromTag;
     this.inviteCseq = cseq;
     this.start = start;
     this.createdNanos = nowNanos;
@@ -59,7 +62,7 @@ final class Dialog {
    * out so that every pinhole of a call carries the same id from the offer on.
    */
   String id() {
-    return fromTag == null ? callId : callId + ";from-tag=" + fromTag;
+    return id;
   }
 
   boolean hasMedia() {

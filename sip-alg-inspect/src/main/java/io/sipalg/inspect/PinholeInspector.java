@@ -99,18 +99,47 @@ final class PinholeInspector extends Link {
     }
   }
 
-  /** Slot names of a registration's first bindings, made once: every refresh looks them up. */
-  private static final String[] REGISTER_CONTACT_SLOTS = new String[8];
+  // Slot names, the first few of each kind made once: every REGISTER refresh, offer, answer and
+  // re-INVITE looks its pinholes up by them.
+  private static final SlotNames REGISTER_CONTACT_SLOTS = new SlotNames("register-contact:");
+  private static final SlotNames[] SDP_SLOTS = SlotNames.byDirection("sdp:");
+  private static final SlotNames[] CONTACT_SLOTS = SlotNames.byDirection("contact:");
+  private static final SlotNames[] RECORD_ROUTE_SLOTS = SlotNames.byDirection("record-route:");
+  private static final String[] VIA_SLOTS = new String[Direction.values().length];
 
   static {
-    for (int i = 0; i < REGISTER_CONTACT_SLOTS.length; i++) {
-      REGISTER_CONTACT_SLOTS[i] = "register-contact:" + i;
+    for (Direction dir : Direction.values()) {
+      VIA_SLOTS[dir.ordinal()] = "via:" + dir;
     }
   }
 
   private static String registerContactSlot(int binding) {
-    return binding < REGISTER_CONTACT_SLOTS.length
-        ? REGISTER_CONTACT_SLOTS[binding] : "register-contact:" + binding;
+    return REGISTER_CONTACT_SLOTS.of(binding);
+  }
+
+  /** The slot names {@code prefix + i} of one kind (and direction). */
+  private static final class SlotNames {
+    final String prefix;
+    private final String[] first = new String[8];
+
+    SlotNames(String prefix) {
+      this.prefix = prefix;
+      for (int i = 0; i < first.length; i++) {
+        first[i] = prefix + i;
+      }
+    }
+
+    String of(int i) {
+      return i < first.length ? first[i] : prefix + i;
+    }
+
+    static SlotNames[] byDirection(String kind) {
+      SlotNames[] names = new SlotNames[Direction.values().length];
+      for (Direction dir : Direction.values()) {
+        names[dir.ordinal()] = new SlotNames(kind + dir + ":");
+      }
+      return names;
+    }
   }
 
   private void signallingPinholes(SipMessage message, InspectionContext context,
@@ -121,7 +150,7 @@ final class PinholeInspector extends Link {
       for (int i = 0; i < contacts.size(); i++) {
         SipUri uri = contacts.get(i).uri();
         if (uri != null && uri.isSip()) {
-          state.putPinhole(d.pinholes, "contact:" + dir + ":" + i, Pinhole.signalling(d.id(),
+          state.putPinhole(d.pinholes, CONTACT_SLOTS[dir.ordinal()].of(i), Pinhole.signalling(d.id(),
               "contact", transportOf(uri.param("transport"), message),
               phoneHost(uri.host(), context, dir), port(uri)), reporter);
         }
@@ -130,7 +159,7 @@ final class PinholeInspector extends Link {
     if (profile.openViaPinhole() && message.isRequest()) {
       Via via = message.topVia();
       if (via != null) {
-        state.putPinhole(d.pinholes, "via:" + dir, Pinhole.signalling(d.id(), "via",
+        state.putPinhole(d.pinholes, VIA_SLOTS[dir.ordinal()], Pinhole.signalling(d.id(), "via",
             transportOf(via.transport(), message), phoneHost(via.host(), context, dir),
             via.port() >= 0 ? via.port() : defaultPort(via.transport())), reporter);
       }
@@ -140,8 +169,8 @@ final class PinholeInspector extends Link {
       for (int i = 0; i < rrs.size(); i++) {
         SipUri uri = rrs.get(i).uri();
         if (uri != null && uri.isSip()) {
-          state.putPinhole(d.pinholes, "record-route:" + dir + ":" + i, Pinhole.signalling(d.id(),
-              "record-route", transportOf(uri.param("transport"), message), uri.host(),
+          state.putPinhole(d.pinholes, RECORD_ROUTE_SLOTS[dir.ordinal()].of(i),
+              Pinhole.signalling(d.id(), "record-route", transportOf(uri.param("transport"), message), uri.host(),
               port(uri)), reporter);
         }
       }
@@ -151,7 +180,8 @@ final class PinholeInspector extends Link {
   private void mediaPinholes(Sdp sdp, InspectionContext context, SessionState state, Dialog d,
       Reporter reporter) {
     Direction dir = context.direction();
-    String prefix = "sdp:" + dir + ":";
+    SlotNames slots = SDP_SLOTS[dir.ordinal()];
+    String prefix = slots.prefix;
     // RTP toward the far end may only come from where the phone's SIP comes from
     boolean restrict = profile.hostedNatTraversal() && profile.hntRestrictSourceIp()
         && dir == Direction.SERVER_TO_PHONE;
@@ -159,7 +189,7 @@ final class PinholeInspector extends Link {
     String outside = context.addresses().algOutside().map(Net::ip).orElse(null);
     int count = sdp.mediaCount();
     for (int i = 0; i < count; i++) {
-      String slot = prefix + i;
+      String slot = slots.of(i);
       try {
         SdpMedia media = sdp.mediaLine(i, 'm').media();
         SdpLine c = sdp.effectiveConnection(i);
@@ -189,8 +219,9 @@ final class PinholeInspector extends Link {
     }
     List<String> stale = new ArrayList<>();
     for (Map.Entry<String, Pinhole> e : d.pinholes.entrySet()) {
-      if (e.getKey().startsWith(prefix)
-          && Integer.parseInt(e.getKey().substring(prefix.length())) >= count) {
+      String key = e.getKey();
+      if (key.startsWith(prefix)
+          && Integer.parseInt(key, prefix.length(), key.length(), 10) >= count) {
         stale.add(e.getKey());
       }
     }

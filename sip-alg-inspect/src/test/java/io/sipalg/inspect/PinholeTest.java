@@ -77,6 +77,33 @@ class PinholeTest {
   }
 
   @Test
+  void everyMediaStreamHasItsOwnPinholeAndStreamsDroppedByAReOfferClose() {
+    VoipProfile profile = mediaOnly().build(); // nat-port-range 5117-65533 by default
+    SipInspector chain = harness.chain(profile);
+    FakeContext ctx = new FakeContext(profile);
+    StringBuilder streams = new StringBuilder();
+    for (int i = 0; i < 10; i++) { // more streams than the slot names made in advance
+      streams.append("m=audio ").append(40000 + 2 * i).append(" RTP/AVP 0\n");
+    }
+    String offer = Sip.invite("ph@10.0.0.5")
+        .replace("m=audio 49170 RTP/AVP 0\na=rtpmap:0 PCMU/8000\n", streams.toString());
+    Sip.run(chain, ctx, offer);
+    assertThat(ctx.pinholes(Change.OPEN)).hasSize(10);
+    for (int i = 0; i < 10; i++) {
+      assertThat(ctx.pinholes(Change.OPEN).get(i)).isEqualTo(Pinhole.media(DIALOG, "udp",
+          "10.0.0.5", 40000 + 2 * i).translatedTo("192.0.2.1", 5118 + 2 * i));
+    }
+
+    String reOffer = offer.replace("314159 INVITE", "314160 INVITE")
+        .replace("To: Bob <sip:bob@example.com>", "To: Bob <sip:bob@example.com>;tag=a6c85cf")
+        .replace(streams.toString(), streams.substring(0, streams.indexOf("m=audio 40006")));
+    Sip.run(chain, ctx, reOffer);
+    assertThat(ctx.pinholes(Change.CLOSE)).extracting(Pinhole::rtpPort)
+        .containsExactlyInAnyOrder(40006, 40008, 40010, 40012, 40014, 40016, 40018);
+    assertThat(ctx.pinholes(Change.UPDATE)).isEmpty(); // the three kept streams did not move
+  }
+
+  @Test
   void sdpInAnAckRebuildsThePinhole() {
     VoipProfile profile = mediaOnly().build();
     SipInspector chain = harness.chain(profile);
