@@ -22,16 +22,19 @@ public final class Sdp {
   // arrays, not lists: every inspector of a call walks these, and views of them would be garbage
   private final SdpLine[] lines; // [0, count) used
   private final int count;
-  private final int[] mediaStarts; // exactly one per media section
+  private final int[] mediaStarts; // [0, mediaCount) used
+  private final int mediaCount;
   private List<SdpLine> lineList;
 
-  private Sdp(byte[] b, int off, int len, SdpLine[] lines, int count, int[] mediaStarts) {
+  private Sdp(byte[] b, int off, int len, SdpLine[] lines, int count, int[] mediaStarts,
+      int mediaCount) {
     this.b = b;
     this.off = off;
     this.len = len;
     this.lines = lines;
     this.count = count;
     this.mediaStarts = mediaStarts;
+    this.mediaCount = mediaCount;
   }
 
   /**
@@ -72,8 +75,7 @@ public final class Sdp {
       }
       p = lineEnd;
     }
-    return new Sdp(b, off, len, lines, count,
-        media + 1 == mediaStarts.length ? mediaStarts : Arrays.copyOf(mediaStarts, media + 1));
+    return new Sdp(b, off, len, lines, count, mediaStarts, media + 1);
   }
 
   byte[] array() {
@@ -105,7 +107,7 @@ public final class Sdp {
 
   /** Number of media sections. */
   public int mediaCount() {
-    return mediaStarts.length;
+    return mediaCount;
   }
 
   /**
@@ -115,6 +117,7 @@ public final class Sdp {
    * @return the section's lines
    */
   public List<SdpLine> mediaLines(int index) {
+    Objects.checkIndex(index, mediaCount);
     return lines().subList(mediaStarts[index], mediaEnd(index));
   }
 
@@ -137,7 +140,7 @@ public final class Sdp {
    * @throws IndexOutOfBoundsException when there is no such media section
    */
   public SdpLine mediaLine(int index, char type) {
-    Objects.checkIndex(index, mediaStarts.length);
+    Objects.checkIndex(index, mediaCount);
     return first(mediaStarts[index], mediaEnd(index), type);
   }
 
@@ -153,11 +156,11 @@ public final class Sdp {
   }
 
   private int sessionEnd() {
-    return mediaStarts.length == 0 ? count : mediaStarts[0];
+    return mediaCount == 0 ? count : mediaStarts[0];
   }
 
   private int mediaEnd(int index) {
-    return index + 1 < mediaStarts.length ? mediaStarts[index + 1] : count;
+    return index + 1 < mediaCount ? mediaStarts[index + 1] : count;
   }
 
   private SdpLine first(int from, int to, char type) {
@@ -188,7 +191,7 @@ public final class Sdp {
 
   @Override
   public String toString() {
-    return "Sdp[" + count + " lines, " + mediaStarts.length + " media]";
+    return "Sdp[" + count + " lines, " + mediaCount + " media]";
   }
 
   /** The lines as an unmodifiable list over the parse's own array. */
