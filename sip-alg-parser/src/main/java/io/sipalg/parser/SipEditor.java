@@ -446,11 +446,15 @@ public final class SipEditor {
     for (SipHeader cl : fields) {
       int s = m.offset() + cl.offset();
       int e = m.offset() + cl.end();
-      boolean removed = all.stream().anyMatch(x -> x.start <= s && x.end >= e && x.end > x.start);
-      if (!removed) {
+      if (!covers(all, s, e)) {
         int vs = m.offset() + cl.valueOffset();
         int ve = m.offset() + cl.valueEnd();
-        all.removeIf(x -> x.start >= vs && x.end <= ve && x.end > x.start);
+        for (int i = all.size() - 1; i >= 0; i--) { // edits inside the old value give way
+          Edit x = all.get(i);
+          if (x.start >= vs && x.end <= ve && x.end > x.start) {
+            all.remove(i);
+          }
+        }
         all.add(new Edit(vs, ve, len, Integer.MAX_VALUE - 1));
         return false;
       }
@@ -459,6 +463,16 @@ public final class SipEditor {
     all.add(new Edit(at, at, Lex.ascii(tailPrefix() + "Content-Length: " + newBody.length
         + "\r\n"), Integer.MAX_VALUE - 1));
     return true;
+  }
+
+  /** Whether an edit replaces all of {@code [start, end)} (a removed Content-Length line). */
+  private static boolean covers(List<Edit> all, int start, int end) {
+    for (Edit x : all) { // a loop, not a stream: every message whose body changes comes here
+      if (x.start <= start && x.end >= end && x.end > x.start) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** CRLF when the header section ends in a line without terminator (truncated input). */

@@ -153,6 +153,25 @@ class SipEditorTest {
   }
 
   @Test
+  void aNewBodyOverridesContentLengthEditsAndARemovedFieldIsAddedBack() throws Exception {
+    String head = "MESSAGE sip:a@b SIP/2.0\r\nTo: <sip:a@b>\r\nContent-Length: 4\r\n"
+        + "Subject: s\r\n\r\nabcd";
+    SipMessage m = SipMessage.parse(bytes(head));
+    SipHeader cl = m.header("Content-Length");
+    // an edit of the old value gives way to the length of the new body
+    SipMessage edited = m.edit().setHeaderValue(cl, "999").setBody(bytes("hello")).apply();
+    assertThat(str(edited.toByteArray())).isEqualTo("MESSAGE sip:a@b SIP/2.0\r\nTo: <sip:a@b>\r\n"
+        + "Content-Length: 5\r\nSubject: s\r\n\r\nhello");
+    // a removed Content-Length comes back at the end of the headers (a new parse: a message
+    // has one editor, which still holds the edit above)
+    SipMessage fresh = SipMessage.parse(bytes(head));
+    SipMessage removed =
+        fresh.edit().removeHeader(fresh.header("Content-Length")).setBody(bytes("hi")).apply();
+    assertThat(str(removed.toByteArray())).isEqualTo("MESSAGE sip:a@b SIP/2.0\r\nTo: <sip:a@b>\r\n"
+        + "Subject: s\r\nContent-Length: 2\r\n\r\nhi");
+  }
+
+  @Test
   void replacingTheBodyFixesContentLength() throws Exception {
     SipMessage m = SipMessage.parse(bytes(Corpus.invite()));
     SipMessage out = m.edit().setBody(bytes("v=0\r\n")).apply();
