@@ -115,6 +115,7 @@ public final class Sdp {
    *
    * @param index 0 .. {@link #mediaCount()}-1
    * @return the section's lines
+   * @throws IndexOutOfBoundsException when there is no such media section
    */
   public List<SdpLine> mediaLines(int index) {
     Objects.checkIndex(index, mediaCount);
