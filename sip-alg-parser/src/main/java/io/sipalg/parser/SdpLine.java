@@ -183,14 +183,18 @@ public final class SdpLine {
 
   /**
    * Splits the value at single spaces: {@code [start0, end0, start1, end1, ...]}, absolute
-   * indexes, in one array sized to the fields (a line holds a handful).
+   * indexes, in one array sized to the fields (a line holds a handful). An empty field is refused
+   * before the array is made, so a line of spaces costs no memory.
    */
   private int[] fields() throws BadSyntax {
     int vs = valueStart();
     int count = 1;
-    for (int p = vs; p < contentEnd; p++) {
-      if (b[p] == ' ') {
-        count++;
+    for (int p = vs; p <= contentEnd; p++) {
+      if (p == contentEnd || b[p] == ' ') {
+        if (p == vs || b[p - 1] == ' ') {
+          throw new BadSyntax(p, "empty field (extra space?)");
+        }
+        count += p < contentEnd ? 1 : 0;
       }
     }
     int[] out = new int[2 * count];
@@ -198,9 +202,6 @@ public final class SdpLine {
     int n = 0;
     for (int p = vs; p <= contentEnd; p++) {
       if (p == contentEnd || b[p] == ' ') {
-        if (p == s) {
-          throw new BadSyntax(p, "empty field (extra space?)");
-        }
         out[n++] = s;
         out[n++] = p;
         s = p + 1;

@@ -52,6 +52,19 @@ class SdpTest {
   }
 
   @Test
+  void anEmptyFieldIsNamedWhereItIs() {
+    Sdp sdp = sdp("c= IN IP4 h\r\nc=IN  IP4 h\r\nc=IN IP4 h \r\nt=\r\nt=" + " ".repeat(100_000)
+        + "\r\n");
+    assertThat(sdp.malformedLines()).extracting(HeaderError::offset, HeaderError::reason)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(2, "empty field (extra space?)"),
+            org.assertj.core.groups.Tuple.tuple(18, "empty field (extra space?)"),
+            org.assertj.core.groups.Tuple.tuple(37, "empty field (extra space?)"),
+            org.assertj.core.groups.Tuple.tuple(41, "empty field (extra space?)"),
+            org.assertj.core.groups.Tuple.tuple(45, "empty field (extra space?)"));
+  }
+
+  @Test
   void addressEditsRewriteOnlyTheAddressTypeAndAddress() throws Exception {
     String body = "v=0\r\no=alice-x 2890844526 2890842807 IN IP6 fd00::5\r\ns=-\r\n"
         + "c=IN IP4 10.0.0.5/127/2\r\nt=0 0\r\nm=audio 49170 RTP/AVP 0\r\n"
