@@ -95,7 +95,7 @@ final class PinholeInspector extends Link {
       if (profile.strictRegister()) {
         pinhole = pinhole.withSource(serverIp(context, state)); // only the registrar may use it
       }
-      state.putPinhole(r.pinholes, registerContactSlot(i), pinhole, reporter);
+      state.putPinhole(r.pinholes, REGISTER_CONTACT_SLOTS.of(i), pinhole, reporter);
     }
   }
 
@@ -111,10 +111,6 @@ final class PinholeInspector extends Link {
     for (Direction dir : Direction.values()) {
       VIA_SLOTS[dir.ordinal()] = "via:" + dir;
     }
-  }
-
-  private static String registerContactSlot(int binding) {
-    return REGISTER_CONTACT_SLOTS.of(binding);
   }
 
   /** The slot names {@code prefix + i} of one kind (and direction). */
@@ -150,9 +146,9 @@ final class PinholeInspector extends Link {
       for (int i = 0; i < contacts.size(); i++) {
         SipUri uri = contacts.get(i).uri();
         if (uri != null && uri.isSip()) {
-          state.putPinhole(d.pinholes, CONTACT_SLOTS[dir.ordinal()].of(i), Pinhole.signalling(d.id(),
-              "contact", transportOf(uri.param("transport"), message),
-              phoneHost(uri.host(), context, dir), port(uri)), reporter);
+          state.putPinhole(d.pinholes, CONTACT_SLOTS[dir.ordinal()].of(i),
+              Pinhole.signalling(d.id(), "contact", transportOf(uri.param("transport"), message),
+                  phoneHost(uri.host(), context, dir), port(uri)), reporter);
         }
       }
     }
@@ -170,8 +166,8 @@ final class PinholeInspector extends Link {
         SipUri uri = rrs.get(i).uri();
         if (uri != null && uri.isSip()) {
           state.putPinhole(d.pinholes, RECORD_ROUTE_SLOTS[dir.ordinal()].of(i),
-              Pinhole.signalling(d.id(), "record-route", transportOf(uri.param("transport"), message), uri.host(),
-              port(uri)), reporter);
+              Pinhole.signalling(d.id(), "record-route",
+                  transportOf(uri.param("transport"), message), uri.host(), port(uri)), reporter);
         }
       }
     }
@@ -222,7 +218,7 @@ final class PinholeInspector extends Link {
       String key = e.getKey();
       if (key.startsWith(prefix)
           && Integer.parseInt(key, prefix.length(), key.length(), 10) >= count) {
-        stale.add(e.getKey());
+        stale.add(key);
       }
     }
     for (String slot : stale) {
