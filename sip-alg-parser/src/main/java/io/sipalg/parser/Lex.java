@@ -359,7 +359,7 @@ final class Lex {
         continue;
       }
       int p = i + (Long.numberOfTrailingZeros(found) >>> 3); // the lowest flag is always exact
-      i = afterHtOrCrLf(b, p, end);
+      i = afterHtOrCrLf(b, start, p, end);
       if (i < 0) {
         return false;
       }
@@ -368,19 +368,20 @@ final class Lex {
       int c = b[i] & 0xFF;
       if (c >= 0x20 && c != 0x7F) {
         i++;
-      } else if ((i = afterHtOrCrLf(b, i, end)) < 0) {
+      } else if ((i = afterHtOrCrLf(b, start, i, end)) < 0) {
         return false;
       }
     }
     return true;
   }
 
-  private static int afterHtOrCrLf(byte[] b, int p, int end) {
+  /** After the HT or clean CRLF at {@code p}; a backslash before {@code start} is not looked at. */
+  private static int afterHtOrCrLf(byte[] b, int start, int p, int end) {
     if (b[p] == '\t') {
       return p + 1;
     }
     boolean crLf = b[p] == '\r' && p + 1 < end && b[p + 1] == '\n';
-    return crLf && (p == 0 || b[p - 1] != '\\') ? p + 2 : -1;
+    return crLf && (p == start || b[p - 1] != '\\') ? p + 2 : -1;
   }
 
   private static boolean isUnsafeControl(byte[] b, int p, int end) {

@@ -77,6 +77,14 @@ class LexTest {
   }
 
   @Test
+  void onlyHtAndCrLfLooksAtNoByteBeforeItsRange() {
+    byte[] b = Corpus.bytes("x\\\r\nVia: a\r\n\\\r\n");
+    assertThat(Lex.onlyHtAndCrLf(b, 2, 12)).isTrue(); // the backslash at 1 is outside the range
+    assertThat(Lex.onlyHtAndCrLf(b, 1, 12)).isFalse(); // inside it, it escapes the line break
+    assertThat(Lex.onlyHtAndCrLf(b, 2, b.length)).isFalse(); // and so does the one at 12
+  }
+
+  @Test
   void indexOfControlFindsTheFirstControlByteAtAnyAlignment() {
     Random rnd = new Random(12);
     byte[] alphabet = {'a', ' ', '\t', '\r', '\n', 0, 0x1F, 0x7F, (byte) 0x80, (byte) 0xFF, '~'};
