@@ -225,7 +225,8 @@ final class HeaderChecks {
     }
   }
 
-  private static final boolean[] CALLID_WORD = new boolean[128];
+  /** Indexed by byte & 0xFF: RFC 3261 {@code word} characters ('@' is not one of them). */
+  private static final boolean[] CALLID_WORD = new boolean[256];
 
   static {
     for (char c : "-.!%*_+`'~()<>:\\\"/[]?{}".toCharArray()) {
@@ -236,22 +237,33 @@ final class HeaderChecks {
     }
   }
 
+  /** RFC 3261 {@code callid = word [ "@" word ]}. */
   static void callId(byte[] b, int s, int e) throws BadSyntax {
     if (s >= e) {
       throw new BadSyntax(s, "empty Call-ID");
     }
-    int at = -1;
-    for (int i = s; i < e; i++) {
-      int c = b[i];
-      if (c == '@') {
-        if (at >= 0 || i == s || i == e - 1) {
-          throw new BadSyntax(i, "misplaced '@' in Call-ID");
-        }
-        at = i;
-      } else if (c < 0 || !CALLID_WORD[c]) {
-        throw new BadSyntax(i, "invalid character in Call-ID");
-      }
+    int at = skipWord(b, s, e);
+    if (at == e) {
+      return;
     }
+    if (b[at] != '@') {
+      throw new BadSyntax(at, "invalid character in Call-ID");
+    }
+    if (at == s || at == e - 1) {
+      throw new BadSyntax(at, "misplaced '@' in Call-ID");
+    }
+    int p = skipWord(b, at + 1, e);
+    if (p < e) {
+      throw new BadSyntax(p, b[p] == '@' ? "misplaced '@' in Call-ID"
+          : "invalid character in Call-ID");
+    }
+  }
+
+  private static int skipWord(byte[] b, int p, int e) {
+    while (p < e && CALLID_WORD[b[p] & 0xFF]) {
+      p++;
+    }
+    return p;
   }
 
   static long number(byte[] b, int s, int e, long max) throws BadSyntax {

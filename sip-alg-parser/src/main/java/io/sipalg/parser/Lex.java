@@ -99,6 +99,11 @@ final class Lex {
     return (c & ~0xFF) == 0 && (CLASS[c] & LWS) != 0;
   }
 
+  /** SP or HT: what starts a continuation line. */
+  static boolean isWsp(int c) {
+    return c == ' ' || c == '\t';
+  }
+
   static boolean isDigit(int c) {
     return (c & ~0xFF) == 0 && (CLASS[c] & DIGIT) != 0;
   }
@@ -157,12 +162,12 @@ final class Lex {
    */
   static int indexOfNewline(byte[] b, int start, int end) {
     int i = start;
-    while (i + 8 <= end) {
+    // a counted loop (constant stride, fixed bound): no safepoint poll per step, checks hoisted
+    for (int last = end - 8; i <= last; i += 8) {
       long found = zeroBytes((long) LONGS.get(b, i) ^ NEWLINES);
       if (found != 0) {
         return i + (Long.numberOfTrailingZeros(found) >>> 3);
       }
-      i += 8;
     }
     for (; i < end; i++) {
       if (b[i] == '\n') {

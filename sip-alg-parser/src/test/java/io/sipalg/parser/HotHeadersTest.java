@@ -64,6 +64,28 @@ class HotHeadersTest {
     }
   }
 
+  @Test
+  void aLineIsClassifiedAloneWithItsLineEndAndWithBytesAfterIt() {
+    // the framer passes a field up to the next field's start; the word compare reads past a name
+    List<String> lines = new java.util.ArrayList<>(List.of("Vias: x", "Vi: x", "Via x", "Via",
+        "Content-Lengt: 1", "Contacts: x", "Call\rID: x", "CSeq\n: 1", "Content-Length", "CSeq:",
+        "i:", "cONTENT-lENGTH \t: 5", "Record-Route-: x", "ROUTE -: x", "Max-Forwards2: 7",
+        "V\u00d6a: x", "\u00c3ontact: x"));
+    for (String hot : HOT) {
+      lines.add(hot + ": x");
+      lines.add(hot.toUpperCase(Locale.ROOT) + " :");
+    }
+    for (String line : lines) {
+      byte expected = classify(line);
+      for (String after : List.of("\r\n", "\n", "\r\nVia: SIP/2.0/TLS a.example.test\r\n")) {
+        byte[] text = bytes(line + after);
+        assertThat(HotHeaders.classify(text, 0, line.length() + Math.min(2, after.length())))
+            .as(line + " then " + after.length() + " bytes").isEqualTo(expected);
+        assertThat(HotHeaders.classify(text, 0, line.length())).as(line).isEqualTo(expected);
+      }
+    }
+  }
+
   /** Classifies {@code line} as the framer passes a line: without its line end. */
   private static byte classify(String line) {
     byte[] text = bytes(line);
