@@ -112,6 +112,25 @@ final class Lex {
     return (c & ~0xFF) == 0 && (CLASS[c] & ALPHA) != 0;
   }
 
+  // Byte forms of the above for the per-byte loops: the unsigned value indexes the table with no
+  // sign or range check, and a byte at or above 0x80 is in none of these classes, as above.
+
+  static boolean isToken(byte c) {
+    return (CLASS[c & 0xFF] & TOKEN) != 0;
+  }
+
+  static boolean isLws(byte c) {
+    return (CLASS[c & 0xFF] & LWS) != 0;
+  }
+
+  static boolean isDigit(byte c) {
+    return (CLASS[c & 0xFF] & DIGIT) != 0;
+  }
+
+  static boolean isAlpha(byte c) {
+    return (CLASS[c & 0xFF] & ALPHA) != 0;
+  }
+
   static int lower(int b) {
     return b >= 'A' && b <= 'Z' ? b + 32 : b;
   }
