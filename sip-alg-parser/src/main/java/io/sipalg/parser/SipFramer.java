@@ -259,98 +259,69 @@ public final class SipFramer {
     contentLengthDetail = null;
   }
 
-  /**
-   * Finds line ends from where the last call stopped, noting where each header field starts and
-   * enforcing the limits line by line; classifies the fields once the empty line is seen. The
-   * loop keeps its state in locals and calls nothing but the inlined newline search: a call in it
-   * would make the JIT spill and reload that state on every line. (Taking every line end of an
-   * eight-byte word from one exact mask, instead of a search per line, ran ~25 % more
-   * instructions: the JIT spilled the word loop's state; benchmarks/instructions.sh.)
-   */
   private boolean scanHeaders() throws FramingException {
-    final byte[] b = buf;
-    final int base = start;
-    final int avail = end - base;
-    final int maxLine = limits.maxLineLength();
-    final int maxHead = limits.maxHeaderSectionBytes();
-    final int maxFields = limits.maxHeaderCount();
+    int avail = end - start;
     int i = scanned;
-    int ls = lineStart;
-    int fields = indexed;
-    int count = headerCount;
-    int[] starts = fieldStarts;
     while (i < avail) {
-      int nl = Lex.indexOfNewline(b, base + i, base + avail);
+      int nl = Lex.indexOfNewline(buf, start + i, end);
       if (nl < 0) {
         i = avail;
         break;
       }
-      i = nl - base;
-      int lineEnd = i > ls && b[nl - 1] == '\r' ? i - 1 : i;
-      if (lineEnd - ls > maxLine) {
-        fail(Reason.LINE_TOO_LONG, "line of " + (lineEnd - ls) + " bytes exceeds " + maxLine);
+      i = nl - start;
+      int lineEnd = i > lineStart && buf[start + i - 1] == '\r' ? i - 1 : i;
+      if (lineEnd - lineStart > limits.maxLineLength()) {
+        fail(Reason.LINE_TOO_LONG, "line of " + (lineEnd - lineStart) + " bytes exceeds "
+            + limits.maxLineLength());
       }
-      if (i + 1 > maxHead) {
-        fail(Reason.HEADER_SECTION_TOO_LARGE, "header section exceeds " + maxHead + " bytes");
+      if (i + 1 > limits.maxHeaderSectionBytes()) {
+        fail(Reason.HEADER_SECTION_TOO_LARGE, "header section exceeds "
+            + limits.maxHeaderSectionBytes() + " bytes");
       }
-      if (lineEnd == ls) {
-        indexed = fields;
-        headerCount = count;
-        emptyLineStart = ls;
+      if (lineEnd == lineStart) {
+        emptyLineStart = lineStart;
         headerEnd = i + 1;
         scanned = headerEnd;
-        classifyFields();
         return true;
       }
-      if (ls > 0) {
-        // a field, or a leading continuation line, which the parser takes as a field
-        boolean field = !Lex.isWsp(b[base + ls]);
-        if (field && ++count > maxFields) {
-          fail(Reason.TOO_MANY_HEADERS, "more than " + maxFields + " headers");
-        }
-        if (field || fields == 0) {
-          if (fields == starts.length) {
-            starts = fieldStarts = Arrays.copyOf(starts, Math.max(INITIAL_FIELDS, fields * 2));
+      if (lineStart > 0) {
+        byte first = buf[start + lineStart];
+        if (first != ' ' && first != '\t') {
+          if (++headerCount > limits.maxHeaderCount()) {
+            fail(Reason.TOO_MANY_HEADERS, "more than " + limits.maxHeaderCount() + " headers");
           }
-          starts[fields++] = ls;
+          if (indexField(lineStart, lineEnd) == HotHeaders.CONTENT_LENGTH) {
+            checkContentLength(start + lineStart, start + lineEnd);
+          }
+        } else if (indexed == 0) {
+          indexField(lineStart, lineEnd); // the parser takes a leading continuation line as a field
         }
       }
-      ls = ++i;
+      i++;
+      lineStart = i;
     }
     scanned = i;
-    lineStart = ls;
-    indexed = fields;
-    headerCount = count;
-    if (i - ls > maxLine) {
-      fail(Reason.LINE_TOO_LONG, "line exceeds " + maxLine + " bytes");
+    if (scanned - lineStart > limits.maxLineLength()) {
+      fail(Reason.LINE_TOO_LONG, "line exceeds " + limits.maxLineLength() + " bytes");
     }
-    if (i > maxHead) {
-      fail(Reason.HEADER_SECTION_TOO_LARGE, "header section exceeds " + maxHead + " bytes");
+    if (scanned > limits.maxHeaderSectionBytes()) {
+      fail(Reason.HEADER_SECTION_TOO_LARGE, "header section exceeds "
+          + limits.maxHeaderSectionBytes() + " bytes");
     }
     return false;
   }
 
-  /**
-   * Gives each field its {@link HotHeaders} id and reads Content-Length. A field's name and colon
-   * are on its first line, and the CR or LF ending that line is neither a name byte nor SP, HT
-   * or ':', so the next field's start bounds the name as well as the line end does.
-   */
-  private void classifyFields() {
-    if (fieldIds.length < indexed) {
-      fieldIds = new byte[fieldStarts.length];
+  /** Records a field starting at {@code lineStart} (relative); returns its hot-header id. */
+  private byte indexField(int lineStart, int lineEnd) {
+    if (indexed == fieldStarts.length) {
+      int grown = Math.max(INITIAL_FIELDS, indexed * 2);
+      fieldStarts = Arrays.copyOf(fieldStarts, grown);
+      fieldIds = Arrays.copyOf(fieldIds, grown);
     }
-    final byte[] b = buf;
-    final int base = start;
-    for (int k = 0; k < indexed; k++) {
-      int from = base + fieldStarts[k];
-      int to = base + (k + 1 < indexed ? fieldStarts[k + 1] : emptyLineStart);
-      byte id = HotHeaders.classify(b, from, to);
-      fieldIds[k] = id;
-      if (id == HotHeaders.CONTENT_LENGTH) {
-        int nl = Lex.indexOfNewline(b, from, to);
-        checkContentLength(from, nl > from && b[nl - 1] == '\r' ? nl - 1 : nl);
-      }
-    }
+    byte id = HotHeaders.classify(buf, start + lineStart, start + lineEnd);
+    fieldStarts[indexed] = lineStart;
+    fieldIds[indexed++] = id;
+    return id;
   }
 
   /** Reads the Content-Length line [from, to) (no CRLF); folding is not followed. */

@@ -66,7 +66,7 @@ class HotHeadersTest {
 
   @Test
   void aLineIsClassifiedAloneWithItsLineEndAndWithBytesAfterIt() {
-    // the framer passes a field up to the next field's start; the word compare reads past a name
+    // a name must end at its colon: neither the line end nor what follows it changes the answer
     List<String> lines = new java.util.ArrayList<>(List.of("Vias: x", "Vi: x", "Via x", "Via",
         "Content-Lengt: 1", "Contacts: x", "Call\rID: x", "CSeq\n: 1", "Content-Length", "CSeq:",
         "i:", "cONTENT-lENGTH \t: 5", "Record-Route-: x", "ROUTE -: x", "Max-Forwards2: 7",
