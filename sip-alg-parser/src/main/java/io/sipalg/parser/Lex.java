@@ -99,11 +99,6 @@ final class Lex {
     return (c & ~0xFF) == 0 && (CLASS[c] & LWS) != 0;
   }
 
-  /** SP or HT: what starts a continuation line. */
-  static boolean isWsp(int c) {
-    return c == ' ' || c == '\t';
-  }
-
   static boolean isDigit(int c) {
     return (c & ~0xFF) == 0 && (CLASS[c] & DIGIT) != 0;
   }
