@@ -87,8 +87,9 @@ final class Lex {
     return p;
   }
 
-  // One int form serves bytes and chars: a byte at or above 0x80 widens to a negative int, and
-  // every class here holds ASCII only, so "outside 0..255 is false" is right for both.
+  // The int forms serve chars and ints: a byte at or above 0x80 widens to a negative int, and
+  // every class here holds ASCII only, so "outside 0..255 is false" is right for both. A byte
+  // argument takes the byte forms below, which give the same answers (LexTest checks all 256).
 
   static boolean isToken(int c) {
     return (c & ~0xFF) == 0 && (CLASS[c] & TOKEN) != 0;

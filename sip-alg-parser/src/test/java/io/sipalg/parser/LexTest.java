@@ -146,4 +146,16 @@ class LexTest {
       }
     }
   }
+
+  @Test
+  void byteFormsOfTheClassTestsAgreeWithTheIntFormsForEveryByte() {
+    for (int v = -128; v < 128; v++) {
+      byte c = (byte) v;
+      int widened = v; // what a caller holding an int from b[p] passes
+      assertThat(Lex.isToken(c)).as("isToken %d", v).isEqualTo(Lex.isToken(widened));
+      assertThat(Lex.isLws(c)).as("isLws %d", v).isEqualTo(Lex.isLws(widened));
+      assertThat(Lex.isDigit(c)).as("isDigit %d", v).isEqualTo(Lex.isDigit(widened));
+      assertThat(Lex.isAlpha(c)).as("isAlpha %d", v).isEqualTo(Lex.isAlpha(widened));
+    }
+  }
 }
