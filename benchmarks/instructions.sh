@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Instructions per message of frame + parse + reads (InstructionCount, ParserBreakdownBenchmark's
-# operation), counted by valgrind's callgrind: the same for the same jar whatever else this shared
-# host is doing, so it can tell two versions apart where JMH's times on this VM cannot (~1 %).
+# operation), counted by valgrind's callgrind: the same for the same jar (within 0.05 %) whatever
+# else this shared host is doing, so it tells apart versions whose times JMH cannot separate here.
 #
 #   benchmarks/instructions.sh [READ [MESSAGE [TOP]]]      READ: ParserBreakdownBenchmark.Read
 #   e.g. benchmarks/instructions.sh ALL_SIX REGISTER 30    (default: ALL_SIX REGISTER 25)

@@ -41,7 +41,8 @@ class HeaderChecksTest {
 
   @Test
   void callIdAgreesWithItsGrammarOnRandomValues() {
-    byte[] alphabet = "aZ09-.!%*_+`'~()<>:\\\"/[]?{}@@@ ;,\t\u0000".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] alphabet = "aZ09-.!%*_+`'~()<>:\\\"/[]?{}@@@ ;,\t\u0000"
+        .getBytes(StandardCharsets.ISO_8859_1);
     Random random = new Random(7);
     for (int run = 0; run < 50_000; run++) {
       byte[] b = new byte[random.nextInt(12)];
