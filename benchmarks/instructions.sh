@@ -17,8 +17,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 if [[ "${1:-}" == chain ]]; then
-  # The chain's code takes branches the JIT compiled as implicit null checks (a SIGSEGV the JVM
-  # handles); under valgrind that signal kills the JVM, so they are compiled as explicit tests.
+  # Without explicit null checks the JVM died under valgrind of a SIGSEGV in JIT-compiled code
+  # (implicit null checks are memory faults the JVM expects to catch); with them it completes.
   read_="${2:-STANDARD}"; what="chain $read_ (REGISTER / 200 OK)"; top="${3:-25}"
   main=(-XX:-ImplicitNullChecks io.sipalg.benchmarks.ChainInstructionCount "$read_")
   n1="${N1:-10000}"; n2="${N2:-30000}"
