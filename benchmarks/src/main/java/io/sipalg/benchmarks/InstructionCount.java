@@ -2,6 +2,7 @@ package io.sipalg.benchmarks;
 
 import io.sipalg.benchmarks.ParserBreakdownBenchmark.Read;
 import io.sipalg.parser.MinimalTouch;
+import io.sipalg.parser.OnePassAddress;
 import io.sipalg.parser.SipFramer;
 import io.sipalg.parser.SipMessage;
 
@@ -60,6 +61,8 @@ public final class InstructionCount {
           SINK[5] = m.contacts().get(0).uri().host();
         }
         case MINIMAL_SIX -> h += MinimalTouch.touch(m);
+        case ONE_PASS_TO_HOST -> SINK[1] = OnePassAddress.toHost(m);
+        case ONE_PASS_CONTACT_HOST -> SINK[1] = OnePassAddress.contactHost(m);
         default -> { }
       }
     }

@@ -29,7 +29,14 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(3)
 public class ParserBreakdownBenchmark {
   /** Which single read follows frame + parse. */
-  public enum Read { FRAME_ONLY, NONE, VIA_BRANCH, FROM_TAG, TO_HOST, CALL_ID, CSEQ, CONTACT_HOST, ALL_SIX, MINIMAL_SIX }
+  public enum Read {
+    FRAME_ONLY, NONE, VIA_BRANCH, FROM_TAG, TO_HOST, CALL_ID, CSEQ, CONTACT_HOST, ALL_SIX,
+    MINIMAL_SIX,
+    /** {@link io.sipalg.parser.OnePassAddress}, an experiment: not in the default params. */
+    ONE_PASS_TO_HOST,
+    /** The same for the Contact. */
+    ONE_PASS_CONTACT_HOST
+  }
 
   @Param({"REGISTER"})
   public SipSamples message;
@@ -70,6 +77,8 @@ public class ParserBreakdownBenchmark {
           bh.consume(m.contacts().get(0).uri().host());
         }
         case MINIMAL_SIX -> bh.consume(io.sipalg.parser.MinimalTouch.touch(m));
+        case ONE_PASS_TO_HOST -> bh.consume(io.sipalg.parser.OnePassAddress.toHost(m));
+        case ONE_PASS_CONTACT_HOST -> bh.consume(io.sipalg.parser.OnePassAddress.contactHost(m));
         default -> bh.consume(m);
       }
     }
