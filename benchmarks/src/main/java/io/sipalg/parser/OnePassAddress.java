@@ -73,19 +73,10 @@ public final class OnePassAddress {
       return -1;
     }
     if (b[p] == '"') {
-      for (p++; ; p++) {
-        if (p >= e) {
-          return -1;
-        }
-        int c = b[p] & 0xFF;
-        if (c == '"') {
-          break;
-        }
-        if (c == '\\' || c < 0x20 || c == 0x7F) {
-          return -1;
-        }
+      p = skipPlainQuoted(b, p, e);
+      if (p < 0) {
+        return -1;
       }
-      p++;
       while (p < e && b[p] == ' ') {
         p++;
       }
@@ -195,19 +186,10 @@ public final class OnePassAddress {
       if (p < e && b[p] == '=') {
         int vs = ++p;
         if (p < e && b[p] == '"') {
-          for (p++; ; p++) {
-            if (p >= e) {
-              return -1;
-            }
-            int c = b[p] & 0xFF;
-            if (c == '"') {
-              break;
-            }
-            if (c == '\\' || c < 0x20 || c == 0x7F) {
-              return -1;
-            }
+          p = skipPlainQuoted(b, p, e);
+          if (p < 0) {
+            return -1;
           }
-          p++;
         } else {
           while (p < e && Lex.isToken(b[p])) {
             p++;
@@ -219,5 +201,19 @@ public final class OnePassAddress {
       }
     }
     return ((long) hs << 32) | he;
+  }
+
+  /** Index after the quoted string at the '"' at {@code p}; -1 if unclosed or not plain. */
+  private static int skipPlainQuoted(byte[] b, int p, int e) {
+    for (p++; p < e; p++) {
+      int c = b[p] & 0xFF;
+      if (c == '"') {
+        return p + 1;
+      }
+      if (c == '\\' || c < 0x20 || c == 0x7F) {
+        return -1; // escapes and folds leave the fast lane
+      }
+    }
+    return -1;
   }
 }
