@@ -9,9 +9,9 @@ import io.sipalg.parser.SipMessage;
 /**
  * The loop {@code benchmarks/instructions.sh} runs under callgrind:
  * {@link ParserBreakdownBenchmark}'s operation (frame + parse one sample message, then the chosen
- * reads), {@code N} times in one thread. Instruction counts, unlike this shared host's clock, repeat from run to run, so two runs
- * of different N give the instructions one message costs once the JIT has settled. Not a JMH
- * benchmark: times from it mean nothing.
+ * reads), {@code N} times in one thread. Instruction counts, unlike this shared host's clock,
+ * repeat from run to run, so two runs of different N give the instructions one message costs
+ * once the JIT has settled. Not a JMH benchmark: times from it mean nothing.
  *
  * <p>Usage: {@code InstructionCount READ MESSAGE N}, e.g. {@code ALL_SIX REGISTER 120000}.
  */

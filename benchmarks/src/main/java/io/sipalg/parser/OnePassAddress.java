@@ -18,7 +18,7 @@ public final class OnePassAddress {
   private static final byte BAD = 0;
   private static final byte ALNUM = 1; // host and user and param
   private static final byte MARK = 2; // - . _ : host bytes that are not letters or digits
-  private static final byte USERP = 3; // user/param only: ! ~ * ' ( ) & = + $ , / ? [ ] %
+  private static final byte USERP = 3; // user/param only: ! ~ * ' ( ) & + $ , / ? [ ] % `
   private static final byte AT = 4;
   private static final byte COLON = 5;
   private static final byte SEMI = 6;
@@ -68,6 +68,7 @@ public final class OnePassAddress {
     return Lex.str(m.b, (int) (span >>> 32), (int) span);
   }
 
+  /** Packed {@code [host start, host end)} of the address {@code b[p, e)}; -1 outside the lane. */
   static long hostSpan(byte[] b, int p, int e) {
     if (p >= e) {
       return -1;
@@ -89,7 +90,6 @@ public final class OnePassAddress {
     int hs = p;
     int at = -1;
     int lastNonHost = p - 1; // host = [hs, he): every byte in it must be ALNUM or MARK
-    int he;
     int colon = -1;
     // user@host:port, one loop; the URI ends at ';' (params) or '>'
     for (; ; p++) {
@@ -126,7 +126,7 @@ public final class OnePassAddress {
       return -1;
     }
     // a ':' after the host is the port; one before '@' was the password
-    he = colon > hs ? colon : p;
+    int he = colon > hs ? colon : p;
     if (he == hs || lastNonHost >= hs && lastNonHost != colon || b[hs] == '.' || b[hs] == '-') {
       return -1;
     }
